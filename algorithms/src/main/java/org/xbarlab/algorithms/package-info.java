@@ -1,0 +1,4 @@
+/**
+ * Learning rules that run against the simulated chip, evaluation, and data sets.
+ */
+package org.xbarlab.algorithms;
