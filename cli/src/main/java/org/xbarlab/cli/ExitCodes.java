@@ -1,0 +1,21 @@
+package org.xbarlab.cli;
+
+/**
+ * Exit codes of the {@code xbarlab} command (documented in {@code --help} and {@code docs/cli.md}).
+ */
+public final class ExitCodes {
+
+    /** Success. */
+    public static final int OK = 0;
+    /** An internal error: a bug in xbarlab; the message asks for a report. */
+    public static final int INTERNAL_ERROR = 1;
+    /** Invalid command line (picocli's default for usage errors). */
+    public static final int USAGE = 2;
+    /** Invalid configuration: the message names the path, the value and what is allowed. */
+    public static final int INVALID_CONFIG = 3;
+    /** An input or output error: a missing or corrupt file, a failed download. */
+    public static final int IO_ERROR = 4;
+
+    private ExitCodes() {
+    }
+}
