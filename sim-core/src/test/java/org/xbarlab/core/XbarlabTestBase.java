@@ -7,11 +7,16 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import net.jqwik.api.lifecycle.AfterTry;
+import net.jqwik.api.lifecycle.BeforeTry;
+
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Base class for xbarlab unit tests: library code must never print, so a test fails when the code under test
  * writes to {@code System.out} or {@code System.err} (the pattern of EJML's {@code EjmlStandardJUnit}).
+ *
+ * <p>JUnit runs the capture around each test, jqwik around each try of a property.
  *
  * <p>Stochastic tests take their seed from {@link #TEST_SEED} or state their own, and put it in assertion messages.
  */
@@ -26,6 +31,7 @@ public abstract class XbarlabTestBase {
     private ByteArrayOutputStream capturedErr;
 
     @BeforeEach
+    @BeforeTry
     void captureStandardStreams() {
         originalOut = System.out;
         originalErr = System.err;
@@ -36,6 +42,7 @@ public abstract class XbarlabTestBase {
     }
 
     @AfterEach
+    @AfterTry
     void failOnStrayOutput() {
         System.setOut(originalOut);
         System.setErr(originalErr);

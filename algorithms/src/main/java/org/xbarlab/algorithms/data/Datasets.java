@@ -1,0 +1,142 @@
+package org.xbarlab.algorithms.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.xbarlab.algorithms.data.DatasetFile.Content;
+
+/**
+ * Loads data sets by kind and split: the entry point for training code and the command line.
+ *
+ * <p>MNIST and Fashion-MNIST are read from their folder in the data directory ({@link DataDirectory}) after their
+ * SHA-256 sums are verified; the synthetic set is generated from its default configuration. Stateless and
+ * thread-safe.
+ */
+public final class Datasets {
+
+    /** Suffix of gzip-compressed files, tried in both directions when the expected name is missing. */
+    private static final String GZIP_SUFFIX = ".gz";
+
+    private Datasets() {
+    }
+
+    /**
+     * Loads one split of a data set from the default data directory ({@link DataDirectory#resolve()}).
+     *
+     * @param kind the data set, never null
+     * @param split the split, never null
+     * @return the data set, named for example {@code "MNIST/train"}
+     * @throws DatasetException if a file is missing, corrupt or malformed; the message names the file and the
+     *     fetch command
+     */
+    public static Dataset load(DatasetKind kind, Split split) {
+        return load(kind, split, kind.fetchable() ? DataDirectory.resolve() : null);
+    }
+
+    /**
+     * Loads one split of a data set.
+     *
+     * <p>For MNIST and Fashion-MNIST this checks that both files of the split are present (accepting the
+     * uncompressed or gzip-compressed variant of each name), verifies their SHA-256 sums (about 0.2 s for the
+     * training set) and reads them with {@link IdxReader}, which checks their structure. For
+     * {@link DatasetKind#SYNTHETIC} it returns {@link SyntheticDataset#generate(SyntheticDatasetConfig, Split)} of
+     * the default configuration sized by {@link DatasetKind#sampleCount(Split)}.
+     *
+     * @param kind the data set, never null
+     * @param split the split, never null
+     * @param dataDirectory the data directory (not the data set's folder); ignored, and may be null, for the
+     *     synthetic set
+     * @return the data set, named for example {@code "MNIST/train"}
+     * @throws DatasetException if a file is missing, corrupt or malformed; the message names the file and the
+     *     fetch command
+     */
+    public static Dataset load(DatasetKind kind, Split split, Path dataDirectory) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(split, "split");
+        if (!kind.fetchable()) {
+            return SyntheticDataset.generate(
+                    SyntheticDatasetConfig.defaults().withSampleCount(kind.sampleCount(split)), split);
+        }
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        DatasetFile imagesFile = kind.file(split, Content.IMAGES);
+        DatasetFile labelsFile = kind.file(split, Content.LABELS);
+        Path images = locateOrFail(kind, imagesFile, dataDirectory);
+        Path labels = locateOrFail(kind, labelsFile, dataDirectory);
+        FileChecksums.verify(labels, kind, labelsFile);
+        FileChecksums.verify(images, kind, imagesFile);
+        return IdxReader.forDataset(kind).read(kind.displayName() + "/" + split.id(), images, labels,
+                kind.classCount(), kind.rows(), kind.cols());
+    }
+
+    /**
+     * Tells whether every file of a data set is present in the data directory (without checking the sums).
+     *
+     * @param kind the data set, never null
+     * @param dataDirectory the data directory, never null
+     * @return true if all files exist; always true for the synthetic set
+     */
+    public static boolean isPresent(DatasetKind kind, Path dataDirectory) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        for (DatasetFile file : kind.files()) {
+            if (locate(kind, file, dataDirectory) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Verifies the SHA-256 sums of every file of a data set in the data directory.
+     *
+     * @param kind the data set, never null
+     * @param dataDirectory the data directory, never null
+     * @return the verified files, in the order of {@link DatasetKind#files()}; empty for the synthetic set
+     * @throws DatasetException at the first missing or mismatching file, naming it and the fetch command
+     */
+    public static List<Path> verify(DatasetKind kind, Path dataDirectory) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        List<Path> verified = new ArrayList<>();
+        for (DatasetFile file : kind.files()) {
+            Path path = locateOrFail(kind, file, dataDirectory);
+            FileChecksums.verify(path, kind, file);
+            verified.add(path);
+        }
+        return List.copyOf(verified);
+    }
+
+    /**
+     * Finds a file in the data set's folder under its expected name, else under the other variant of its name
+     * (with or without {@code .gz}); returns null when neither exists.
+     */
+    static Path locate(DatasetKind kind, DatasetFile file, Path dataDirectory) {
+        Path expected = DataDirectory.filePath(dataDirectory, kind, file);
+        if (Files.isRegularFile(expected)) {
+            return expected;
+        }
+        String name = file.fileName();
+        String alternative = name.endsWith(GZIP_SUFFIX)
+                ? name.substring(0, name.length() - GZIP_SUFFIX.length()) : name + GZIP_SUFFIX;
+        Path other = expected.resolveSibling(alternative);
+        return Files.isRegularFile(other) ? other : null;
+    }
+
+    private static Path locateOrFail(DatasetKind kind, DatasetFile file, Path dataDirectory) {
+        Path found = locate(kind, file, dataDirectory);
+        if (found != null) {
+            return found;
+        }
+        Path folder = DataDirectory.datasetDirectory(dataDirectory, kind);
+        Path expected = folder.resolve(file.fileName());
+        throw new DatasetException(kind.displayName() + " is not in the data directory: " + file.describe(kind)
+                + " file " + expected + " does not exist; expected the " + kind.files().size() + " files of the "
+                + kind.source() + " in " + folder + ". To fix it, run `" + kind.fetchCommand() + "` to download "
+                + kind.displayName() + " there, or set " + DataDirectory.ENVIRONMENT_VARIABLE
+                + " to the data directory that holds it (the default is ~/" + DataDirectory.DEFAULT_RELATIVE_TO_HOME
+                + ").", expected, null);
+    }
+}
