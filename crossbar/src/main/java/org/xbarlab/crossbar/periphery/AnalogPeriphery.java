@@ -1,0 +1,264 @@
+package org.xbarlab.crossbar.periphery;
+
+import java.util.Arrays;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.xbarlab.core.Checks;
+import org.xbarlab.core.random.RandomFill;
+
+/**
+ * Runs one direction of a tile's analog product through its periphery, for a batch of input vectors:
+ *
+ * <ol>
+ *   <li>noise management: each input vector {@code x_b} is divided by {@code α_b = max_j |x_bj|}
+ *       ({@link NoiseManagement#ABS_MAX}; an all-zero vector gives an all-zero output without a read) and by the
+ *       bound-management factor {@code β_b}, initially 1;</li>
+ *   <li>DAC: rounding to the converter's grid, clipping to {@code ±inputBound}, plus input noise;</li>
+ *   <li>the analog product, supplied by the caller ({@link AnalogProduct});</li>
+ *   <li>output noise, ADC rounding and clipping to the column's range;</li>
+ *   <li>iterative bound management: the samples with a clipped output are repeated with {@code β_b} doubled while
+ *       {@code β_b} stays within {@link PeripheryConfig#maxBoundManagementFactor()};</li>
+ *   <li>the digital rescale {@code y_b ← y_b · α_b · β_b}.</li>
+ * </ol>
+ *
+ * This is aihwkit's pipeline (aihwkit.md §2.1), in the same order, restricted to the options listed in
+ * {@link PeripheryConfig}. Random numbers come in bulk from the stream passed in.
+ *
+ * <p>Not thread-safe: an instance keeps work buffers and the per-column calibrated ranges. One instance serves one
+ * direction of one tile.
+ */
+public final class AnalogPeriphery {
+
+    /** The analog part of the product, for a batch of converted inputs. */
+    @FunctionalInterface
+    public interface AnalogProduct {
+        /**
+         * Computes {@code y[b·outputs + i] = Σ_j W_ij · x[b·inputs + j]} for {@code b < batch}, overwriting
+         * {@code y}'s first {@code batch·outputs} elements.
+         *
+         * @param x converted inputs, row-major {@code batch × inputs}; read only
+         * @param batch number of input vectors
+         * @param y outputs, row-major {@code batch × outputs}; written
+         */
+        void multiply(float[] x, int batch, float[] y);
+    }
+
+    private final PeripheryConfig config;
+    private final int inputs;
+    private final int outputs;
+    private final float[] columnRange;
+
+    private float[] scale = new float[0];
+    private float[] converted = new float[0];
+    private float[] noise = new float[0];
+    private int[] pending = new int[0];
+    private float[] pendingInputs = new float[0];
+    private float[] pendingOutputs = new float[0];
+    private float[] pendingScale = new float[0];
+    private boolean[] clipped = new boolean[0];
+
+    /**
+     * @param config the periphery settings
+     * @param inputs length of each input vector, at least 1
+     * @param outputs length of each output vector, at least 1
+     */
+    public AnalogPeriphery(PeripheryConfig config, int inputs, int outputs) {
+        this.config = Checks.notNull("config", config);
+        this.inputs = Checks.positive("inputs", inputs);
+        this.outputs = Checks.positive("outputs", outputs);
+        this.columnRange = new float[outputs];
+        Arrays.fill(columnRange, (float) config.adc().outputBound());
+    }
+
+    /** The settings. */
+    public PeripheryConfig config() {
+        return config;
+    }
+
+    /**
+     * Sets each column's ADC range from a calibration batch: the largest output magnitude the column produced
+     * (times {@link AdcConfig#calibrationHeadroom()}), never above {@link AdcConfig#outputBound()} and never 0.
+     * Does nothing unless the range mode is {@link AdcRange#CALIBRATED_PER_COLUMN}.
+     *
+     * @param idealOutputs outputs of the calibration batch before the ADC, row-major {@code batch × outputs}
+     * @param batch number of vectors, at least 1
+     */
+    public void calibrate(float[] idealOutputs, int batch) {
+        if (config.adc().range() != AdcRange.CALIBRATED_PER_COLUMN) {
+            return;
+        }
+        Checks.positive("batch", batch);
+        float bound = (float) config.adc().outputBound();
+        for (int i = 0; i < outputs; i++) {
+            float largest = 0f;
+            for (int b = 0; b < batch; b++) {
+                largest = Math.max(largest, Math.abs(idealOutputs[b * outputs + i]));
+            }
+            float range = (float) (largest * config.adc().calibrationHeadroom());
+            columnRange[i] = range > 0f ? Math.min(range, bound) : bound;
+        }
+    }
+
+    /** A copy of the current per-column ADC ranges. */
+    public float[] columnRanges() {
+        return columnRange.clone();
+    }
+
+    /**
+     * Computes {@code y = periphery(W · x)} for a batch.
+     *
+     * @param x inputs, row-major {@code batch × inputs}; read only
+     * @param batch number of input vectors, at least 1
+     * @param y outputs, row-major {@code batch × outputs}; overwritten; must not overlap {@code x}
+     * @param analog the analog product
+     * @param random stream for input and output noise
+     * @return the statistics of the call: analog passes (including bound-management repeats) and clipped outputs
+     */
+    public Passes apply(float[] x, int batch, float[] y, AnalogProduct analog, UniformRandomProvider random) {
+        Checks.positive("batch", batch);
+        ensureCapacity(batch);
+        // 1. Noise management.
+        for (int b = 0; b < batch; b++) {
+            float alpha = 1f;
+            if (config.noiseManagement() == NoiseManagement.ABS_MAX) {
+                alpha = 0f;
+                int base = b * inputs;
+                for (int j = 0; j < inputs; j++) {
+                    alpha = Math.max(alpha, Math.abs(x[base + j]));
+                }
+            }
+            scale[b] = alpha;
+        }
+        // 2-4. Convert, multiply, convert back, for the whole batch.
+        convertInputs(x, batch, scale, converted, random);
+        analog.multiply(converted, batch, y);
+        long clippedOutputs = convertOutputs(y, batch, random);
+        long passes = batch;
+        // 5. Bound management: repeat the clipped samples with their input halved, each as one more analog pass.
+        if (config.boundManagement() == BoundManagement.ITERATIVE) {
+            int count = 0;
+            for (int b = 0; b < batch; b++) {
+                if (clipped[b] && scale[b] != 0f) {
+                    pending[count++] = b;
+                }
+            }
+            double factor = 1.0;
+            while (count > 0 && factor * 2 <= config.maxBoundManagementFactor()) {
+                factor *= 2;
+                for (int p = 0; p < count; p++) {
+                    int b = pending[p];
+                    scale[b] *= 2f;
+                    pendingScale[p] = scale[b];
+                    System.arraycopy(x, b * inputs, pendingInputs, p * inputs, inputs);
+                }
+                convertInputs(pendingInputs, count, pendingScale, converted, random);
+                analog.multiply(converted, count, pendingOutputs);
+                convertOutputs(pendingOutputs, count, random);
+                passes += count;
+                int stillClipped = 0;
+                for (int p = 0; p < count; p++) {
+                    int b = pending[p];
+                    System.arraycopy(pendingOutputs, p * outputs, y, b * outputs, outputs);
+                    if (clipped[p]) {
+                        pending[stillClipped++] = b;
+                    }
+                }
+                count = stillClipped;
+            }
+        }
+        // 6. Digital rescale.
+        for (int b = 0; b < batch; b++) {
+            float s = scale[b];
+            int base = b * outputs;
+            for (int i = 0; i < outputs; i++) {
+                y[base + i] *= s;
+            }
+        }
+        return new Passes(passes, clippedOutputs);
+    }
+
+    /**
+     * Statistics of one {@link #apply} call.
+     *
+     * @param analogPasses analog products of one input vector each, bound-management repeats included
+     * @param clippedOutputs outputs that clipped on the first pass
+     */
+    public record Passes(long analogPasses, long clippedOutputs) {
+    }
+
+    /** DAC: divide by the scale, round to the grid, clip, add input noise. A zero scale gives zero inputs. */
+    private void convertInputs(float[] x, int batch, float[] scales, float[] out, UniformRandomProvider random) {
+        DacConfig dac = config.dac();
+        float bound = (float) dac.inputBound();
+        float step = (float) dac.step();
+        float inverseStep = step > 0f ? 1f / step : 0f;
+        for (int b = 0; b < batch; b++) {
+            float s = scales[b];
+            int base = b * inputs;
+            if (s == 0f) {
+                Arrays.fill(out, base, base + inputs, 0f);
+                continue;
+            }
+            float inverse = 1f / s;
+            for (int j = 0; j < inputs; j++) {
+                float v = x[base + j] * inverse;
+                if (step > 0f) {
+                    v = Math.round(v * inverseStep) * step;
+                }
+                out[base + j] = Math.max(-bound, Math.min(bound, v));
+            }
+        }
+        if (config.inputNoiseSigma() > 0) {
+            int n = batch * inputs;
+            RandomFill.normal(random, noise, 0, n, 0f, (float) config.inputNoiseSigma());
+            for (int k = 0; k < n; k++) {
+                out[k] += noise[k];
+            }
+        }
+    }
+
+    private long convertOutputs(float[] y, int batch, UniformRandomProvider random) {
+        int n = batch * outputs;
+        if (config.outputNoiseSigma() > 0) {
+            RandomFill.normal(random, noise, 0, n, 0f, (float) config.outputNoiseSigma());
+            for (int k = 0; k < n; k++) {
+                y[k] += noise[k];
+            }
+        }
+        AdcConfig adc = config.adc();
+        long clippedCount = 0;
+        for (int b = 0; b < batch; b++) {
+            boolean any = false;
+            int base = b * outputs;
+            for (int i = 0; i < outputs; i++) {
+                float range = columnRange[i];
+                float v = y[base + i];
+                if (adc.resolutionBits() > 0) {
+                    float step = (float) adc.step(range);
+                    v = Math.round(v / step) * step;
+                }
+                if (v > range || v < -range) {
+                    any = true;
+                    clippedCount++;
+                    v = v > range ? range : -range;
+                }
+                y[base + i] = v;
+            }
+            clipped[b] = any;
+        }
+        return clippedCount;
+    }
+
+    private void ensureCapacity(int batch) {
+        if (scale.length < batch) {
+            scale = new float[batch];
+            pending = new int[batch];
+            clipped = new boolean[batch];
+            converted = new float[batch * inputs];
+            pendingInputs = new float[batch * inputs];
+            pendingOutputs = new float[batch * outputs];
+            pendingScale = new float[batch];
+            noise = new float[batch * Math.max(inputs, outputs)];
+        }
+    }
+}
