@@ -1,0 +1,80 @@
+package org.xbarlab.crossbar;
+
+import org.xbarlab.core.Checks;
+import org.xbarlab.core.cost.CostLedger;
+import org.xbarlab.core.cost.Phase;
+import org.xbarlab.core.kernels.Kernels;
+import org.xbarlab.core.kernels.Transpose;
+
+/**
+ * Exact float32 weights with no chip behind them: the software reference that analog crossbars are compared with,
+ * and the baseline of "software training" results. Charges nothing to its ledger (it models no hardware).
+ */
+public final class DigitalCrossbar implements Crossbar {
+
+    private final int rows;
+    private final int columns;
+    private final float[] weights;
+    private final CostLedger ledger = new CostLedger();
+
+    /**
+     * @param rows outputs, at least 1
+     * @param columns inputs, at least 1
+     */
+    public DigitalCrossbar(int rows, int columns) {
+        this.rows = Checks.positive("rows", rows);
+        this.columns = Checks.positive("columns", columns);
+        this.weights = new float[Math.multiplyExact(rows, columns)];
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int columns() {
+        return columns;
+    }
+
+    @Override
+    public void forward(float[] x, int batch, float[] y, Phase phase) {
+        Kernels.gemm(Transpose.NO, Transpose.YES, batch, rows, columns, 1f, x, 0, columns, weights, 0, columns,
+                0f, y, 0, rows);
+    }
+
+    @Override
+    public void backward(float[] d, int batch, float[] z, Phase phase) {
+        Kernels.gemm(Transpose.NO, Transpose.NO, batch, columns, rows, 1f, d, 0, rows, weights, 0, columns,
+                0f, z, 0, columns);
+    }
+
+    @Override
+    public UpdateResult update(float[] x, float[] d, int batch, double learningRate) {
+        Checks.nonNegativeFinite("learningRate", learningRate);
+        Kernels.gemm(Transpose.YES, Transpose.NO, rows, columns, batch, (float) -learningRate, d, 0, rows,
+                x, 0, columns, 1f, weights, 0, columns);
+        return UpdateResult.NONE;
+    }
+
+    @Override
+    public ProgrammingResult program(float[] target) {
+        System.arraycopy(target, 0, weights, 0, weights.length);
+        return new ProgrammingResult(weights.length, 0, 0, 0, 0);
+    }
+
+    @Override
+    public void readWeights(float[] out) {
+        System.arraycopy(weights, 0, out, 0, weights.length);
+    }
+
+    @Override
+    public void advanceTime(double seconds) {
+        Checks.nonNegativeFinite("advanceTimeSeconds", seconds);
+    }
+
+    @Override
+    public CostLedger ledger() {
+        return ledger;
+    }
+}
