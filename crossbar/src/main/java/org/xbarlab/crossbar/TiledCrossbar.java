@@ -1,0 +1,237 @@
+package org.xbarlab.crossbar;
+
+import java.util.List;
+
+import org.xbarlab.core.Checks;
+import org.xbarlab.core.cost.CostLedger;
+import org.xbarlab.core.cost.Phase;
+
+/**
+ * A weight matrix larger than one array, split into a grid of tiles of at most {@code tileRows × tileColumns}
+ * (for example 256 × 256). Inputs are cut by column block and sent to every tile of that block; the partial output
+ * sums of the tiles of one row block are accumulated digitally (and the transposed product likewise). Every tile
+ * charges the shared ledger; the digital accumulation is charged through the {@link Accumulation} callback.
+ *
+ * <p>Not thread-safe.
+ */
+public final class TiledCrossbar implements Crossbar {
+
+    /** Builds the tile at grid position ({@code tileRow}, {@code tileColumn}) of size {@code rows × columns}. */
+    @FunctionalInterface
+    public interface TileFactory {
+        /**
+         * @param tileRow row index of the tile in the grid
+         * @param tileColumn column index of the tile in the grid
+         * @param rows rows of the tile
+         * @param columns columns of the tile
+         * @param ledger the ledger the tile must charge
+         * @return the tile
+         */
+        Crossbar create(int tileRow, int tileColumn, int rows, int columns, CostLedger ledger);
+    }
+
+    /** Charges the digital accumulation of partial sums. */
+    @FunctionalInterface
+    public interface Accumulation {
+        /**
+         * @param additions scalar additions performed
+         * @param phase the phase of the operation
+         */
+        void charge(long additions, Phase phase);
+    }
+
+    private final int rows;
+    private final int columns;
+    private final int tileRows;
+    private final int tileColumns;
+    private final int gridRows;
+    private final int gridColumns;
+    private final Crossbar[] tiles;
+    private final CostLedger ledger;
+    private final Accumulation accumulation;
+    private float[] inputBlock = new float[0];
+    private float[] secondBlock = new float[0];
+    private float[] outputBlock = new float[0];
+
+    /**
+     * @param rows outputs of the whole matrix, at least 1
+     * @param columns inputs of the whole matrix, at least 1
+     * @param tileRows largest rows per tile, at least 1
+     * @param tileColumns largest columns per tile, at least 1
+     * @param factory builds each tile
+     * @param ledger the ledger every tile charges
+     * @param accumulation charges the digital additions of partial sums
+     */
+    public TiledCrossbar(int rows, int columns, int tileRows, int tileColumns, TileFactory factory,
+                         CostLedger ledger, Accumulation accumulation) {
+        this.rows = Checks.positive("rows", rows);
+        this.columns = Checks.positive("columns", columns);
+        this.tileRows = Checks.positive("tileRows", tileRows);
+        this.tileColumns = Checks.positive("tileColumns", tileColumns);
+        this.ledger = Checks.notNull("ledger", ledger);
+        this.accumulation = Checks.notNull("accumulation", accumulation);
+        this.gridRows = (rows + tileRows - 1) / tileRows;
+        this.gridColumns = (columns + tileColumns - 1) / tileColumns;
+        this.tiles = new Crossbar[gridRows * gridColumns];
+        for (int r = 0; r < gridRows; r++) {
+            for (int c = 0; c < gridColumns; c++) {
+                tiles[r * gridColumns + c] = factory.create(r, c, blockRows(r), blockColumns(c), ledger);
+            }
+        }
+    }
+
+    private int blockRows(int r) {
+        return Math.min(tileRows, rows - r * tileRows);
+    }
+
+    private int blockColumns(int c) {
+        return Math.min(tileColumns, columns - c * tileColumns);
+    }
+
+    /** The tiles, row block by row block. */
+    public List<Crossbar> tiles() {
+        return List.of(tiles);
+    }
+
+    /** Number of tiles along the rows and along the columns. */
+    public int[] gridShape() {
+        return new int[] {gridRows, gridColumns};
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int columns() {
+        return columns;
+    }
+
+    @Override
+    public void forward(float[] x, int batch, float[] y, Phase phase) {
+        Checks.positive("batch", batch);
+        ensure(batch);
+        java.util.Arrays.fill(y, 0, batch * rows, 0f);
+        for (int c = 0; c < gridColumns; c++) {
+            int width = blockColumns(c);
+            gather(x, batch, columns, c * tileColumns, width, inputBlock);
+            for (int r = 0; r < gridRows; r++) {
+                int height = blockRows(r);
+                tiles[r * gridColumns + c].forward(inputBlock, batch, outputBlock, phase);
+                scatterAdd(outputBlock, batch, height, y, rows, r * tileRows);
+            }
+        }
+        if (gridColumns > 1) {
+            accumulation.charge((long) batch * rows * (gridColumns - 1), phase);
+        }
+    }
+
+    @Override
+    public void backward(float[] d, int batch, float[] z, Phase phase) {
+        Checks.positive("batch", batch);
+        ensure(batch);
+        java.util.Arrays.fill(z, 0, batch * columns, 0f);
+        for (int r = 0; r < gridRows; r++) {
+            int height = blockRows(r);
+            gather(d, batch, rows, r * tileRows, height, inputBlock);
+            for (int c = 0; c < gridColumns; c++) {
+                int width = blockColumns(c);
+                tiles[r * gridColumns + c].backward(inputBlock, batch, outputBlock, phase);
+                scatterAdd(outputBlock, batch, width, z, columns, c * tileColumns);
+            }
+        }
+        if (gridRows > 1) {
+            accumulation.charge((long) batch * columns * (gridRows - 1), phase);
+        }
+    }
+
+    @Override
+    public UpdateResult update(float[] x, float[] d, int batch, double learningRate) {
+        Checks.positive("batch", batch);
+        ensure(batch);
+        UpdateResult total = UpdateResult.NONE;
+        for (int c = 0; c < gridColumns; c++) {
+            gather(x, batch, columns, c * tileColumns, blockColumns(c), inputBlock);
+            for (int r = 0; r < gridRows; r++) {
+                gather(d, batch, rows, r * tileRows, blockRows(r), secondBlock);
+                total = total.plus(tiles[r * gridColumns + c].update(inputBlock, secondBlock, batch, learningRate));
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public ProgrammingResult program(float[] weights) {
+        ProgrammingResult total = new ProgrammingResult(0, 0, 0, 0, 0);
+        float[] block = new float[tileRows * tileColumns];
+        for (int r = 0; r < gridRows; r++) {
+            for (int c = 0; c < gridColumns; c++) {
+                int height = blockRows(r);
+                int width = blockColumns(c);
+                for (int i = 0; i < height; i++) {
+                    System.arraycopy(weights, (r * tileRows + i) * columns + c * tileColumns, block, i * width,
+                            width);
+                }
+                total = total.plus(tiles[r * gridColumns + c].program(block));
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public void readWeights(float[] out) {
+        float[] block = new float[tileRows * tileColumns];
+        for (int r = 0; r < gridRows; r++) {
+            for (int c = 0; c < gridColumns; c++) {
+                int height = blockRows(r);
+                int width = blockColumns(c);
+                tiles[r * gridColumns + c].readWeights(block);
+                for (int i = 0; i < height; i++) {
+                    System.arraycopy(block, i * width, out, (r * tileRows + i) * columns + c * tileColumns,
+                            width);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void advanceTime(double seconds) {
+        Checks.nonNegativeFinite("advanceTimeSeconds", seconds);
+        for (Crossbar tile : tiles) {
+            tile.advanceTime(seconds);
+        }
+    }
+
+    @Override
+    public CostLedger ledger() {
+        return ledger;
+    }
+
+    private void ensure(int batch) {
+        int largest = batch * Math.max(tileRows, tileColumns);
+        if (inputBlock.length < largest) {
+            inputBlock = new float[largest];
+            secondBlock = new float[largest];
+            outputBlock = new float[largest];
+        }
+    }
+
+    /** Copies columns {@code [from, from + width)} of a {@code batch × stride} matrix into a dense block. */
+    private static void gather(float[] source, int batch, int stride, int from, int width, float[] block) {
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(source, b * stride + from, block, b * width, width);
+        }
+    }
+
+    /** Adds a dense {@code batch × width} block into columns {@code [from, from + width)} of the target. */
+    private static void scatterAdd(float[] block, int batch, int width, float[] target, int stride, int from) {
+        for (int b = 0; b < batch; b++) {
+            int source = b * width;
+            int destination = b * stride + from;
+            for (int k = 0; k < width; k++) {
+                target[destination + k] += block[source + k];
+            }
+        }
+    }
+}
