@@ -1,0 +1,235 @@
+package org.xbarlab.algorithms.wta;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.xbarlab.algorithms.network.DenseLayer;
+import org.xbarlab.algorithms.network.Dropout;
+import org.xbarlab.core.cost.Phase;
+import org.xbarlab.crossbar.Crossbar;
+import org.xbarlab.crossbar.UpdateResult;
+
+/**
+ * Equilibrium propagation for the layered hard-sigmoid network (Scellier and Bengio 2017; the seed paper's
+ * variant, seed-algorithm.md §3). States {@code s_1 … s_L} start at 0 for every mini-batch and follow synchronous
+ * Euler steps of size {@code dt} of
+ *
+ * <pre>
+ *   ṡ_l = −s_l + g_l + [l = L]·β·(d − s_L),   g_l = W_l·s_{l−1} + b_l + [l &lt; L]·W_{l+1}ᵀ·s_{l+1}
+ *   s_l ← clamp(m_l ⊙ (s_l + dt·ṡ_l), 0, 1)
+ * </pre>
+ *
+ * (with the states clamped to [0, 1], {@code ρ(s) = s} and {@code ρ'(s) = 1}). The products {@code W·s} and
+ * {@code Wᵀ·s} are the crossbars' forward and transposed MVMs. The drive of the first layer from the clamped input,
+ * {@code W_1·x}, is constant during a phase, so it is computed once per phase and held (a register at the tile's
+ * output): it is exact, and it is what a chip designer would do rather than re-reading the same product T times.
+ *
+ * <p>The one-sided update is {@code W_l ← W_l + η/(β_s·B)·Σ_b [s^β_l·s^β_{l−1}ᵀ − s^0_l·s^0_{l−1}ᵀ]} and the
+ * same for the biases; the symmetric estimate contrasts the states nudged with {@code +β_s} and {@code −β_s},
+ * divided by {@code 2β_s}. Both are applied as one rank-{@code 2B} crossbar update per layer.
+ */
+final class EquilibriumDynamics {
+
+    private final WtaConfig config;
+    private final List<DenseLayer> layers;
+    private final int layerCount;
+    private final int[] sizes;
+    private int capacity;
+
+    private float[][] free;
+    private float[][] nudged;
+    private float[][] second;
+    private float[][] masks;
+    private float[][] drive;
+    private float[] inputDrive;
+    private float[] maskedInput;
+    private float[] target;
+    private float[] stackedInputs;
+    private float[] stackedGradients;
+
+    EquilibriumDynamics(WtaConfig config, List<DenseLayer> layers) {
+        this.config = config;
+        this.layers = layers;
+        this.layerCount = layers.size();
+        this.sizes = config.layerSizes().stream().mapToInt(Integer::intValue).toArray();
+        ensure(config.batchSize());
+    }
+
+    private void ensure(int batch) {
+        if (batch <= capacity) {
+            return;
+        }
+        capacity = batch;
+        free = new float[layerCount + 1][];
+        nudged = new float[layerCount + 1][];
+        second = new float[layerCount + 1][];
+        masks = new float[layerCount + 1][];
+        drive = new float[layerCount + 1][];
+        int widest = 0;
+        for (int l = 0; l <= layerCount; l++) {
+            free[l] = new float[batch * sizes[l]];
+            nudged[l] = new float[batch * sizes[l]];
+            second[l] = new float[batch * sizes[l]];
+            masks[l] = new float[batch * sizes[l]];
+            drive[l] = new float[batch * sizes[l]];
+            widest = Math.max(widest, sizes[l]);
+        }
+        inputDrive = new float[batch * sizes[1]];
+        maskedInput = new float[batch * sizes[0]];
+        target = new float[batch * sizes[layerCount]];
+        stackedInputs = new float[2 * batch * widest];
+        stackedGradients = new float[2 * batch * widest];
+    }
+
+    /**
+     * The free-phase output for inference: no masks, β = 0, {@code T} steps.
+     *
+     * @return a buffer with the outputs, row-major {@code batch × outputs}, valid until the next call
+     */
+    float[] freeState(float[] x, int batch, Phase phase) {
+        ensure(batch);
+        for (int l = 1; l <= layerCount; l++) {
+            Arrays.fill(masks[l], 0, batch * sizes[l], 1f);
+            Arrays.fill(free[l], 0, batch * sizes[l], 0f);
+        }
+        System.arraycopy(x, 0, free[0], 0, batch * sizes[0]);
+        firstLayerDrive(free[0], batch, phase);
+        relax(free, batch, config.equilibrium().freeSteps(), 0.0, null, phase);
+        return free[layerCount];
+    }
+
+    /** One training step on the batch in {@code x}. */
+    WtaNetwork.BatchOutcome trainStep(float[] x, int batch, double factor, UniformRandomProvider dropoutStream,
+                                      UniformRandomProvider signStream, WtaNetwork network) {
+        ensure(batch);
+        EquilibriumConfig ep = config.equilibrium();
+        // Masks: one 0/1 mask per layer and sample, not rescaled, drawn once per mini-batch (seed §3.1).
+        Dropout.mask(dropoutStream, config.dropout().get(0), 1f, masks[0], batch * sizes[0]);
+        for (int l = 1; l <= layerCount; l++) {
+            double p = l < layerCount ? config.dropout().get(l) : config.outputMask();
+            Dropout.mask(dropoutStream, p, 1f, masks[l], batch * sizes[l]);
+        }
+        Dropout.apply(x, masks[0], maskedInput, batch * sizes[0]);
+        double sign = ep.randomSign() && signStream.nextBoolean() ? -1.0 : 1.0;
+        double beta = sign * ep.nudging();
+
+        // Free phase from zero.
+        System.arraycopy(maskedInput, 0, free[0], 0, batch * sizes[0]);
+        for (int l = 1; l <= layerCount; l++) {
+            Arrays.fill(free[l], 0, batch * sizes[l], 0f);
+        }
+        firstLayerDrive(free[0], batch, Phase.TRAINING);
+        relax(free, batch, ep.freeSteps(), 0.0, null, Phase.TRAINING);
+
+        // Target from the free output (already masked by its state mask), smoothing, mask, homeostasis.
+        double loss = network.targetFromMasked(free[layerCount], masks[layerCount], batch, target);
+
+        // Nudged phase(s), starting from the free state.
+        copyStates(free, nudged, batch);
+        relax(nudged, batch, ep.nudgedSteps(), beta, target, Phase.TRAINING);
+        float[][] reference = free;
+        double divisor = beta;
+        if (ep.estimate() == EquilibriumEstimate.SYMMETRIC) {
+            copyStates(free, second, batch);
+            relax(second, batch, ep.nudgedSteps(), -beta, target, Phase.TRAINING);
+            reference = second;
+            divisor = 2 * beta;
+        }
+
+        // Contrastive update of every layer: one rank-2B crossbar update.
+        long pulses = 0;
+        for (int l = 1; l <= layerCount; l++) {
+            DenseLayer layer = layers.get(l - 1);
+            int in = sizes[l - 1];
+            int out = sizes[l];
+            float coefficient = (float) (1.0 / (divisor * batch));
+            System.arraycopy(nudged[l - 1], 0, stackedInputs, 0, batch * in);
+            System.arraycopy(reference[l - 1], 0, stackedInputs, batch * in, batch * in);
+            for (int k = 0; k < batch * out; k++) {
+                stackedGradients[k] = -coefficient * nudged[l][k];
+                stackedGradients[batch * out + k] = coefficient * reference[l][k];
+            }
+            UpdateResult result = layer.update(stackedInputs, stackedGradients, 2 * batch,
+                    config.learningRates().get(l - 1) * factor);
+            pulses += result.pulsesFired();
+        }
+        return new WtaNetwork.BatchOutcome(loss, pulses);
+    }
+
+    private void firstLayerDrive(float[] input, int batch, Phase phase) {
+        layers.get(0).crossbar().forward(input, batch, inputDrive, phase);
+        addBias(inputDrive, batch, layers.get(0));
+    }
+
+    private static void addBias(float[] values, int batch, DenseLayer layer) {
+        float[] bias = layer.bias();
+        int n = bias.length;
+        for (int b = 0; b < batch; b++) {
+            int base = b * n;
+            for (int i = 0; i < n; i++) {
+                values[base + i] += bias[i];
+            }
+        }
+    }
+
+    /** {@code steps} synchronous Euler steps of the states {@code s[1..L]}; {@code s[0]} is the clamped input. */
+    private void relax(float[][] s, int batch, int steps, double beta, float[] nudgeTarget, Phase phase) {
+        float dt = (float) config.equilibrium().stepSize();
+        float b = (float) beta;
+        for (int step = 0; step < steps; step++) {
+            // Drives from the old states of every layer (synchronous update).
+            for (int l = 1; l <= layerCount; l++) {
+                int count = batch * sizes[l];
+                if (l == 1) {
+                    System.arraycopy(inputDrive, 0, drive[1], 0, count);
+                } else {
+                    Crossbar crossbar = layers.get(l - 1).crossbar();
+                    crossbar.forward(s[l - 1], batch, drive[l], phase);
+                    addBias(drive[l], batch, layers.get(l - 1));
+                }
+                if (l < layerCount) {
+                    float[] back = feedback(l);
+                    layers.get(l).crossbar().backward(s[l + 1], batch, back, phase);
+                    for (int k = 0; k < count; k++) {
+                        drive[l][k] += back[k];
+                    }
+                }
+            }
+            for (int l = 1; l <= layerCount; l++) {
+                int count = batch * sizes[l];
+                float[] state = s[l];
+                float[] g = drive[l];
+                float[] mask = masks[l];
+                boolean output = l == layerCount && b != 0f;
+                for (int k = 0; k < count; k++) {
+                    float v = state[k];
+                    float velocity = -v + g[k];
+                    if (output) {
+                        velocity += b * (nudgeTarget[k] - v);
+                    }
+                    float next = mask[k] * (v + dt * velocity);
+                    state[k] = Math.max(0f, Math.min(1f, next));
+                }
+            }
+        }
+    }
+
+    private float[][] feedbackBuffers;
+
+    private float[] feedback(int layer) {
+        if (feedbackBuffers == null || feedbackBuffers[layer].length < capacity * sizes[layer]) {
+            feedbackBuffers = new float[layerCount + 1][];
+            for (int l = 0; l <= layerCount; l++) {
+                feedbackBuffers[l] = new float[capacity * sizes[l]];
+            }
+        }
+        return feedbackBuffers[layer];
+    }
+
+    private void copyStates(float[][] from, float[][] to, int batch) {
+        for (int l = 0; l <= layerCount; l++) {
+            System.arraycopy(from[l], 0, to[l], 0, batch * sizes[l]);
+        }
+    }
+}
