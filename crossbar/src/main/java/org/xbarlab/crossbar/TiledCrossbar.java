@@ -34,10 +34,12 @@ public final class TiledCrossbar implements Crossbar {
     @FunctionalInterface
     public interface Accumulation {
         /**
-         * @param additions scalar additions performed
+         * @param batch samples
+         * @param outputs outputs accumulated per sample
+         * @param tiles tiles whose partial sums are added for each output
          * @param phase the phase of the operation
          */
-        void charge(long additions, Phase phase);
+        void charge(long batch, int outputs, int tiles, Phase phase);
     }
 
     private final int rows;
@@ -123,7 +125,7 @@ public final class TiledCrossbar implements Crossbar {
             }
         }
         if (gridColumns > 1) {
-            accumulation.charge((long) batch * rows * (gridColumns - 1), phase);
+            accumulation.charge(batch, rows, gridColumns, phase);
         }
     }
 
@@ -142,7 +144,7 @@ public final class TiledCrossbar implements Crossbar {
             }
         }
         if (gridRows > 1) {
-            accumulation.charge((long) batch * columns * (gridRows - 1), phase);
+            accumulation.charge(batch, columns, gridRows, phase);
         }
     }
 

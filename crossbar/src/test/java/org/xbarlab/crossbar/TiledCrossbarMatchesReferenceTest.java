@@ -31,7 +31,7 @@ class TiledCrossbarMatchesReferenceTest extends XbarlabTestBase {
         AtomicLong additions = new AtomicLong();
         TiledCrossbar tiled = new TiledCrossbar(rows, columns, tileRows, tileColumns,
                 (r, c, height, width, ledger) -> new DigitalCrossbar(height, width), new CostLedger(),
-                (count, phase) -> additions.addAndGet(count));
+                (batchCount, outputs, tiles, phase) -> additions.addAndGet(batchCount * outputs * (tiles - 1)));
         DigitalCrossbar whole = new DigitalCrossbar(rows, columns);
         tiled.program(w);
         whole.program(w);

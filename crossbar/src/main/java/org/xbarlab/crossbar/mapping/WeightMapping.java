@@ -9,6 +9,7 @@ import org.xbarlab.core.Checks;
  *   <li>Differential pair: {@code s = (G_max − G_min)/w_max}; {@code w ≥ 0} gives {@code G⁺ = G_min + s·w},
  *       {@code G⁻ = G_min}; {@code w < 0} gives {@code G⁺ = G_min}, {@code G⁻ = G_min + s·|w|}; and
  *       {@code w = (G⁺ − G⁻)/s}.</li>
+ *   <li>Balanced pair: {@code s = (G_max − G_min)/w_max}, {@code G± = G_mid ± s·w/2}, {@code w = (G⁺ − G⁻)/s}.</li>
  *   <li>Offset column: {@code G_ref = (G_min + G_max)/2}, {@code s = (G_max − G_min)/(2·w_max)},
  *       {@code G = G_ref + s·w}; and {@code w = (G − G_ref)/s} with the reference device of the row.</li>
  * </ul>
@@ -37,8 +38,8 @@ public final class WeightMapping {
         this.minConductanceSiemens = minConductanceSiemens;
         this.maxConductanceSiemens = maxConductanceSiemens;
         double swing = maxConductanceSiemens - minConductanceSiemens;
-        this.siemensPerWeight = config.scheme() == MappingScheme.DIFFERENTIAL_PAIR
-                ? swing / config.maxWeight() : swing / (2 * config.maxWeight());
+        this.siemensPerWeight = config.scheme() == MappingScheme.OFFSET_COLUMN
+                ? swing / (2 * config.maxWeight()) : swing / config.maxWeight();
     }
 
     /** The settings. */
@@ -51,7 +52,7 @@ public final class WeightMapping {
         return siemensPerWeight;
     }
 
-    /** The reference conductance of the offset scheme, the window's middle (S). */
+    /** The middle of the window (S): the offset scheme's reference and the balanced pair's rest point. */
     public double referenceConductanceSiemens() {
         return 0.5 * (minConductanceSiemens + maxConductanceSiemens);
     }
@@ -62,7 +63,7 @@ public final class WeightMapping {
      * @param weights weights; read only
      * @param count number of weights
      * @param plus {@code G⁺} (differential) or {@code G} (offset) targets; overwritten
-     * @param minus {@code G⁻} targets (differential); not touched by the offset scheme and may then be null
+     * @param minus {@code G⁻} targets (pairs); not touched by the offset scheme and may then be null
      * @return the number of weights outside {@code ±maxWeight} that were clipped
      */
     public long toConductances(float[] weights, int count, float[] plus, float[] minus) {
@@ -70,7 +71,8 @@ public final class WeightMapping {
         float s = (float) siemensPerWeight;
         float gMin = (float) minConductanceSiemens;
         float gRef = (float) referenceConductanceSiemens();
-        boolean differential = config.scheme() == MappingScheme.DIFFERENTIAL_PAIR;
+        MappingScheme scheme = config.scheme();
+        float half = 0.5f * s;
         long clipped = 0;
         for (int k = 0; k < count; k++) {
             float w = weights[k];
@@ -78,11 +80,16 @@ public final class WeightMapping {
                 clipped++;
                 w = w > wMax ? wMax : -wMax;
             }
-            if (differential) {
-                plus[k] = w > 0f ? gMin + s * w : gMin;
-                minus[k] = w < 0f ? gMin - s * w : gMin;
-            } else {
-                plus[k] = gRef + s * w;
+            switch (scheme) {
+                case DIFFERENTIAL_PAIR -> {
+                    plus[k] = w > 0f ? gMin + s * w : gMin;
+                    minus[k] = w < 0f ? gMin - s * w : gMin;
+                }
+                case BALANCED_PAIR -> {
+                    plus[k] = gRef + half * w;
+                    minus[k] = gRef - half * w;
+                }
+                default -> plus[k] = gRef + s * w;
             }
         }
         return clipped;
@@ -104,10 +111,12 @@ public final class WeightMapping {
     }
 
     /**
-     * Weights of the offset scheme for a {@code rows × columns} array: {@code w_ij = (G_ij − G_ref,i)/s}.
+     * Weights of the offset scheme for a {@code rows × columns} array: {@code w_ij = (G_ij − G_ref,j)/s}, where
+     * {@code G_ref,j} is the reference column's device on input line {@code j} (its current, {@code Σ_j G_ref,j·x_j},
+     * is subtracted from every output).
      *
      * @param conductances {@code G}, row-major; read only
-     * @param reference the reference device of each row; read only
+     * @param reference the reference device of each column (input line); read only
      * @param rows rows
      * @param columns columns
      * @param weights output, row-major; overwritten
@@ -115,10 +124,9 @@ public final class WeightMapping {
     public void offsetWeights(float[] conductances, float[] reference, int rows, int columns, float[] weights) {
         float inverse = (float) (1.0 / siemensPerWeight);
         for (int i = 0; i < rows; i++) {
-            float ref = reference[i];
             int base = i * columns;
             for (int j = 0; j < columns; j++) {
-                weights[base + j] = (conductances[base + j] - ref) * inverse;
+                weights[base + j] = (conductances[base + j] - reference[j]) * inverse;
             }
         }
     }

@@ -41,6 +41,25 @@ class WeightMappingPropertyTest extends XbarlabTestBase {
     }
 
     @Property
+    void balancedRoundTripIsSymmetricAroundTheMiddle(
+            @ForAll @Size(min = 1, max = 40) java.util.List<@FloatRange(min = -3f, max = 3f) Float> values) {
+        float[] w = toArray(values);
+        WeightMapping mapping = new WeightMapping(new MappingConfig(MappingScheme.BALANCED_PAIR, 2.0),
+                MIN_SIEMENS, MAX_SIEMENS);
+        float[] plus = new float[w.length];
+        float[] minus = new float[w.length];
+        mapping.toConductances(w, w.length, plus, minus);
+        float[] back = new float[w.length];
+        mapping.differentialWeights(plus, minus, w.length, back);
+        for (int k = 0; k < w.length; k++) {
+            assertEquals(Math.max(-2f, Math.min(2f, w[k])), back[k], 1e-5f);
+            assertEquals(2 * mapping.referenceConductanceSiemens(), plus[k] + minus[k], 1e-11);
+            assertInWindow(plus[k]);
+            assertInWindow(minus[k]);
+        }
+    }
+
+    @Property
     void offsetRoundTripRecoversClippedWeights(
             @ForAll @Size(min = 1, max = 40) java.util.List<@FloatRange(min = -3f, max = 3f) Float> values) {
         float[] w = toArray(values);
@@ -49,7 +68,9 @@ class WeightMappingPropertyTest extends XbarlabTestBase {
         float[] g = new float[w.length];
         mapping.toConductances(w, w.length, g, null);
         float[] back = new float[w.length];
-        mapping.offsetWeights(g, new float[] {(float) mapping.referenceConductanceSiemens()}, 1, w.length, back);
+        float[] reference = new float[w.length];
+        java.util.Arrays.fill(reference, (float) mapping.referenceConductanceSiemens());
+        mapping.offsetWeights(g, reference, 1, w.length, back);
         for (int k = 0; k < w.length; k++) {
             assertEquals(Math.max(-1.5f, Math.min(1.5f, w[k])), back[k], 1e-5f);
             assertInWindow(g[k]);

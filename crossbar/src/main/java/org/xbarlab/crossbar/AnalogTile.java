@@ -1,0 +1,437 @@
+package org.xbarlab.crossbar;
+
+import java.util.Arrays;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.xbarlab.core.Checks;
+import org.xbarlab.core.cost.CostLedger;
+import org.xbarlab.core.cost.Phase;
+import org.xbarlab.core.kernels.Kernels;
+import org.xbarlab.core.kernels.Transpose;
+import org.xbarlab.core.random.RngStreams;
+import org.xbarlab.core.random.StreamNames;
+import org.xbarlab.crossbar.energy.ArrayReadActivity;
+import org.xbarlab.crossbar.energy.MvmPrecision;
+import org.xbarlab.crossbar.energy.PulseActivity;
+import org.xbarlab.crossbar.energy.TileCostModel;
+import org.xbarlab.crossbar.energy.WritePulse;
+import org.xbarlab.crossbar.mapping.MappingScheme;
+import org.xbarlab.crossbar.mapping.WeightMapping;
+import org.xbarlab.crossbar.periphery.AnalogPeriphery;
+import org.xbarlab.crossbar.periphery.DacConfig;
+import org.xbarlab.crossbar.periphery.PeripheryConfig;
+import org.xbarlab.crossbar.update.PulseCounter;
+import org.xbarlab.devices.DevicePopulation;
+import org.xbarlab.devices.WriteVerifyResult;
+import org.xbarlab.devices.config.DeviceConfig;
+import org.xbarlab.devices.config.WriteCostConfig;
+import org.xbarlab.devices.noise.ReadNoise;
+
+/**
+ * One crossbar tile of devices: a weight matrix of {@code rows × columns} held by device populations (a
+ * differential pair of arrays, or one array and a reference column), read through its periphery, updated by pulses
+ * or by programming, with every operation charged to the cost ledger.
+ *
+ * <p><b>Products.</b> Each forward or transposed call reads every device once (one read-noise sample per device
+ * and call, shared by the samples of the batch: the array is read once per mini-batch), forms the effective weights
+ * {@code W = (G⁺ − G⁻)/s} (or {@code (G − G_ref)/s}), and runs the product through the direction's
+ * {@link AnalogPeriphery} with one {@link Kernels#gemm} per pass. Without read noise the effective weights are
+ * cached until the devices change.
+ *
+ * <p><b>Pulsed update.</b> {@code ΔW = −η·Σ d·xᵀ} becomes signed pulse counts ({@link PulseCounter}) with the
+ * nominal weight change of a pulse: on a differential pair a positive count potentiates {@code G⁺} and depresses
+ * {@code G⁻} by the same number of pulses ({@code 2·ΔG_step/s} of weight per pulse pair); on the offset scheme the
+ * one device moves ({@code ΔG_step/s}). With the balanced pair both devices have room in both directions. With the
+ * differential pair of {@link MappingScheme#DIFFERENTIAL_PAIR} the idle device rests at {@code G_min}, so a change
+ * that grows {@code |w|} moves only one device (its partner is already at the bottom) while one that shrinks
+ * {@code |w|} moves both: the effective step depends on the state, as it would on such a chip. The devices' own response (steps shrinking near bounds, asymmetry,
+ * cycle-to-cycle noise, stuck devices) decides what actually happens.
+ *
+ * <p><b>Costs.</b> Products: {@link TileCostModel#chargeForwardMvm} / {@link TileCostModel#chargeTransposedMvm}
+ * with the exact array-read activity of the first pass (bound-management repeats are charged as further
+ * conversions and cycles, their array energy as that of the first pass). Lines are physical: a differential pair
+ * senses {@code 2·rows} lines in the forward direction and drives {@code 2·rows} lines in the transposed one; the
+ * offset scheme adds one reference line. Pulses: {@link TileCostModel#chargePulsedUpdate} per array, with the
+ * device's write pulse ({@link WriteCostConfig}). Programming: {@link TileCostModel#chargeProgramming}. A device
+ * whose preset gives no write pulse (the ideal device) has no write cost to charge: its pulses are counted in the
+ * {@link UpdateResult} but charge nothing ({@link #writeCostKnown()} tells).
+ *
+ * <p>Random streams, keyed by the caller's tile indices: {@code devices/construction} (device parameters, array
+ * 0 and 1), {@code devices/cycle} (pulse and programming noise), {@code crossbar/read-noise}, {@code crossbar/update}
+ * (stochastic pulse trains), {@code crossbar/periphery} (converter noise).
+ *
+ * <p>Not thread-safe.
+ */
+public final class AnalogTile implements Crossbar {
+
+    /** A DAC bound at or above this is treated as unbounded (the ideal converter's 1e30). */
+    private static final double UNBOUNDED = 1e29;
+
+    /** Stream of the periphery's input and output noise. */
+    public static final String PERIPHERY_STREAM = "crossbar/periphery";
+
+    private final TileConfig config;
+    private final DeviceConfig device;
+    private final int rows;
+    private final int columns;
+    private final int devices;
+    private final boolean differential;
+    private final WeightMapping mapping;
+    private final DevicePopulation primary;
+    private final DevicePopulation secondary;
+    private final AnalogPeriphery forwardPeriphery;
+    private final AnalogPeriphery backwardPeriphery;
+    private final PulseCounter pulseCounter;
+    private final TileCostModel costs;
+    private final CostLedger ledger;
+    private final boolean readNoise;
+    private final boolean writeCostKnown;
+    private final WritePulse potentiationPulse;
+    private final WritePulse depressionPulse;
+    private final MvmPrecision forwardPrecision;
+    private final MvmPrecision backwardPrecision;
+
+    private final UniformRandomProvider cycleStream;
+    private final UniformRandomProvider readStream;
+    private final UniformRandomProvider updateStream;
+    private final UniformRandomProvider peripheryStream;
+
+    private final float[] weights;
+    private final float[] first;
+    private final float[] second;
+    private final int[] pulses;
+    private final int[] negated;
+    private final double[] rowSums;
+    private final double[] columnSums;
+    private boolean weightsValid;
+    private float[] normalized = new float[0];
+
+    /**
+     * Builds a tile and its device populations (every device at the bottom of its window: weight 0 on a
+     * differential pair). Call {@link #program} to set weights.
+     *
+     * @param config the tile settings (its size fields are ignored: the tile has exactly {@code rows × columns})
+     * @param device the device of every cell
+     * @param costs the energy and latency model
+     * @param rows weight rows (outputs), at least 1
+     * @param columns weight columns (inputs), at least 1
+     * @param ledger the ledger every operation charges
+     * @param streams the run's random streams
+     * @param indices the caller's keys of this tile (for example layer, tile row, tile column)
+     */
+    public AnalogTile(TileConfig config, DeviceConfig device, TileCostModel costs, int rows, int columns,
+                      CostLedger ledger, RngStreams streams, long... indices) {
+        this.config = Checks.notNull("config", config);
+        this.device = Checks.notNull("device", device);
+        this.costs = Checks.notNull("costs", costs);
+        this.ledger = Checks.notNull("ledger", ledger);
+        this.rows = Checks.positive("rows", rows);
+        this.columns = Checks.positive("columns", columns);
+        Checks.notNull("streams", streams);
+        this.devices = Math.multiplyExact(rows, columns);
+        this.differential = config.mapping().scheme() != MappingScheme.OFFSET_COLUMN;
+        this.mapping = new WeightMapping(config.mapping(), device.minConductanceSiemens(),
+                device.maxConductanceSiemens());
+        this.primary = DevicePopulation.create(device, devices, streams, concat(indices, 0));
+        this.secondary = DevicePopulation.create(device, differential ? devices : columns, streams,
+                concat(indices, 1));
+        this.forwardPeriphery = new AnalogPeriphery(config.forward(), columns, rows);
+        this.backwardPeriphery = new AnalogPeriphery(config.backward(), rows, columns);
+        this.pulseCounter = new PulseCounter(config.pulses(), rows, columns);
+        this.readNoise = !ReadNoise.from(device.readNoise(), device.maxConductanceSiemens()).isNone();
+        WriteCostConfig writeCost = device.writeCost();
+        this.writeCostKnown = writeCost.potentiationPulseSeconds() > 0 && writeCost.depressionPulseSeconds() > 0;
+        this.potentiationPulse = writeCostKnown ? new WritePulse(Math.abs(writeCost.potentiationPulseVolts()),
+                writeCost.potentiationPulseSeconds(), writeCost.potentiationPulseEnergyJoules()) : null;
+        this.depressionPulse = writeCostKnown ? new WritePulse(Math.abs(writeCost.depressionPulseVolts()),
+                writeCost.depressionPulseSeconds(), writeCost.depressionPulseEnergyJoules()) : null;
+        this.forwardPrecision = precision(config.forward());
+        this.backwardPrecision = precision(config.backward());
+        this.cycleStream = streams.stream(StreamNames.DEVICES_CYCLE, indices);
+        this.readStream = streams.stream(StreamNames.CROSSBAR_READ_NOISE, indices);
+        this.updateStream = streams.stream(StreamNames.CROSSBAR_UPDATE, indices);
+        this.peripheryStream = streams.stream(PERIPHERY_STREAM, indices);
+        this.weights = new float[devices];
+        this.first = new float[devices];
+        this.second = new float[devices];
+        this.pulses = new int[devices];
+        this.negated = new int[devices];
+        this.rowSums = new double[rows];
+        this.columnSums = new double[columns];
+        if (!differential) {
+            // The reference column sits at the middle of the window.
+            float[] reference = new float[columns];
+            Arrays.fill(reference, (float) mapping.referenceConductanceSiemens());
+            secondary.program(reference, 0, 0, columns, cycleStream);
+        }
+    }
+
+    private static long[] concat(long[] indices, long last) {
+        long[] all = Arrays.copyOf(indices, indices.length + 1);
+        all[indices.length] = last;
+        return all;
+    }
+
+    private static MvmPrecision precision(PeripheryConfig periphery) {
+        DacConfig dac = periphery.dac();
+        int adcBits = periphery.adc().resolutionBits();
+        return dac.bitSerial() ? MvmPrecision.bitSerial(dac.resolutionBits() - 1, adcBits)
+                : MvmPrecision.parallel(dac.resolutionBits(), adcBits);
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int columns() {
+        return columns;
+    }
+
+    /** The device populations: the {@code G⁺} (or only) array, then {@code G⁻} (or the reference column). */
+    public DevicePopulation[] populations() {
+        return new DevicePopulation[] {primary, secondary};
+    }
+
+    /** Whether the device gives a write pulse, so that writes are charged. */
+    public boolean writeCostKnown() {
+        return writeCostKnown;
+    }
+
+    /** The weight-to-conductance mapping. */
+    public WeightMapping mapping() {
+        return mapping;
+    }
+
+    /** Fills {@link #weights} with the effective weights, reading the devices with read noise when they have it. */
+    private void loadWeights(boolean noisy) {
+        if (!noisy && weightsValid) {
+            return;
+        }
+        if (noisy) {
+            primary.read(0, devices, first, 0, readStream);
+            secondary.read(0, differential ? devices : columns, second, 0, readStream);
+        } else {
+            primary.conductances(0, devices, first, 0);
+            secondary.conductances(0, differential ? devices : columns, second, 0);
+        }
+        if (differential) {
+            mapping.differentialWeights(first, second, devices, weights);
+        } else {
+            mapping.offsetWeights(first, second, rows, columns, weights);
+        }
+        weightsValid = !noisy;
+    }
+
+    @Override
+    public void forward(float[] x, int batch, float[] y, Phase phase) {
+        Checks.positive("batch", batch);
+        loadWeights(readNoise);
+        AnalogPeriphery.Passes passes = forwardPeriphery.apply(x, batch, y,
+                (xq, n, out) -> Kernels.gemm(Transpose.NO, Transpose.YES, n, rows, columns, 1f, xq, 0, columns,
+                        weights, 0, columns, 0f, out, 0, rows), peripheryStream);
+        // Activity over the input lines (the columns): each line's cells are G⁺ and G⁻ of its column.
+        ArrayReadActivity.columnSums(first, rows, columns, columnSums);
+        if (differential) {
+            addColumnSums(second, columnSums);
+        } else {
+            for (int j = 0; j < columns; j++) {
+                columnSums[j] += second[j];
+            }
+        }
+        ArrayReadActivity activity = ArrayReadActivity.fromInputs(normalize(x, batch, columns,
+                config.forward()), batch, columns, 1.0, forwardPrecision, columnSums);
+        int sensed = differential ? 2 * rows : rows + 1;
+        costs.chargeForwardMvm(ledger, phase, passes.analogPasses(), sensed, columns, forwardPrecision, activity);
+    }
+
+    @Override
+    public void backward(float[] d, int batch, float[] z, Phase phase) {
+        Checks.positive("batch", batch);
+        loadWeights(readNoise);
+        AnalogPeriphery.Passes passes = backwardPeriphery.apply(d, batch, z,
+                (dq, n, out) -> Kernels.gemm(Transpose.NO, Transpose.NO, n, columns, rows, 1f, dq, 0, rows,
+                        weights, 0, columns, 0f, out, 0, columns), peripheryStream);
+        // Activity over the driven lines (the rows): G⁺ and G⁻ lines of each row, each driven by ±d_i.
+        ArrayReadActivity.rowSums(first, rows, columns, rowSums);
+        int driven = rows;
+        double[] sums;
+        float[] inputs = normalize(d, batch, rows, config.backward());
+        if (differential) {
+            double[] both = new double[2 * rows];
+            System.arraycopy(rowSums, 0, both, 0, rows);
+            ArrayReadActivity.rowSums(second, rows, columns, rowSums);
+            System.arraycopy(rowSums, 0, both, rows, rows);
+            sums = both;
+            driven = 2 * rows;
+            float[] doubled = new float[batch * driven];
+            for (int b = 0; b < batch; b++) {
+                System.arraycopy(inputs, b * rows, doubled, b * driven, rows);
+                System.arraycopy(inputs, b * rows, doubled, b * driven + rows, rows);
+            }
+            inputs = doubled;
+        } else {
+            sums = rowSums;
+        }
+        ArrayReadActivity activity = ArrayReadActivity.fromInputs(inputs, batch, driven, 1.0, backwardPrecision,
+                sums);
+        costs.chargeTransposedMvm(ledger, phase, passes.analogPasses(), driven, columns, backwardPrecision,
+                activity);
+    }
+
+    /**
+     * Inputs as the DAC sees them, as fractions of its full scale (the line drive {@code u = |x|/full scale} of the
+     * energy model): divided by each sample's noise-management scale when abs-max noise management is on, else by
+     * the DAC's input bound, or, for an unbounded ideal DAC, by the largest input magnitude of the batch.
+     */
+    private float[] normalize(float[] x, int batch, int width, PeripheryConfig periphery) {
+        int count = batch * width;
+        if (normalized.length != count) {
+            normalized = new float[count];
+        }
+        boolean absMax = periphery.noiseManagement()
+                == org.xbarlab.crossbar.periphery.NoiseManagement.ABS_MAX;
+        double bound = periphery.dac().inputBound();
+        float batchScale = 1f;
+        if (!absMax) {
+            if (bound < UNBOUNDED) {
+                batchScale = (float) (1.0 / bound);
+            } else {
+                float largest = 0f;
+                for (int k = 0; k < count; k++) {
+                    largest = Math.max(largest, Math.abs(x[k]));
+                }
+                batchScale = largest > 0f ? 1f / largest : 0f;
+            }
+        }
+        for (int b = 0; b < batch; b++) {
+            int base = b * width;
+            float scale = batchScale;
+            if (absMax) {
+                float largest = 0f;
+                for (int j = 0; j < width; j++) {
+                    largest = Math.max(largest, Math.abs(x[base + j]));
+                }
+                scale = largest > 0f ? 1f / largest : 0f;
+            }
+            for (int j = 0; j < width; j++) {
+                normalized[base + j] = Math.max(-1f, Math.min(1f, x[base + j] * scale));
+            }
+        }
+        return normalized;
+    }
+
+    private void addColumnSums(float[] g, double[] sums) {
+        for (int i = 0; i < rows; i++) {
+            int base = i * columns;
+            for (int j = 0; j < columns; j++) {
+                sums[j] += g[base + j];
+            }
+        }
+    }
+
+    @Override
+    public UpdateResult update(float[] x, float[] d, int batch, double learningRate) {
+        Checks.positive("batch", batch);
+        Checks.nonNegativeFinite("learningRate", learningRate);
+        if (config.updateMethod() == UpdateMethod.PROGRAMMING) {
+            loadWeights(false);
+            System.arraycopy(weights, 0, first, 0, devices);
+            Kernels.gemm(Transpose.YES, Transpose.NO, rows, columns, batch, (float) -learningRate, d, 0, rows,
+                    x, 0, columns, 1f, first, 0, columns);
+            ProgrammingResult result = programWeights(first, Phase.TRAINING);
+            return new UpdateResult(result.pulses(), result.pulses(), result.weightsClipped());
+        }
+        double weightPerPulse = (differential ? 2 : 1) * device.nominalStepSiemens() / mapping.siemensPerWeight();
+        long fired = pulseCounter.count(x, d, batch, learningRate, weightPerPulse, updateStream, pulses);
+        primary.conductances(0, devices, first, 0);
+        PulseActivity activity = costs.pulseActivity(rows, columns, pulses, first);
+        long applied = primary.applyPulses(pulses, 0, 0, devices, cycleStream);
+        if (writeCostKnown) {
+            costs.chargePulsedUpdate(ledger, Phase.TRAINING, rows, columns, potentiationPulse, depressionPulse,
+                    activity);
+        }
+        if (differential) {
+            for (int k = 0; k < devices; k++) {
+                negated[k] = -pulses[k];
+            }
+            secondary.conductances(0, devices, second, 0);
+            PulseActivity secondActivity = costs.pulseActivity(rows, columns, negated, second);
+            applied += secondary.applyPulses(negated, 0, 0, devices, cycleStream);
+            if (writeCostKnown) {
+                costs.chargePulsedUpdate(ledger, Phase.TRAINING, rows, columns, potentiationPulse,
+                        depressionPulse, secondActivity);
+            }
+        }
+        weightsValid = false;
+        long firedTotal = config.pulses().scheme() == org.xbarlab.crossbar.update.PulseScheme.DETERMINISTIC
+                ? applied : fired * (differential ? 2 : 1);
+        return new UpdateResult(applied, firedTotal, 0);
+    }
+
+    @Override
+    public ProgrammingResult program(float[] target) {
+        return programWeights(target, Phase.PROGRAMMING);
+    }
+
+    private ProgrammingResult programWeights(float[] target, Phase phase) {
+        long clipped = mapping.toConductances(target, devices, first, differential ? second : null);
+        long writes = 0;
+        long iterations = 0;
+        long unconverged = 0;
+        long verifyReads = 0;
+        boolean verify = config.programming() == ProgrammingMethod.WRITE_VERIFY;
+        DevicePopulation[] arrays = differential ? new DevicePopulation[] {primary, secondary}
+                : new DevicePopulation[] {primary};
+        float[][] targets = {first, second};
+        for (int a = 0; a < arrays.length; a++) {
+            if (verify) {
+                WriteVerifyResult result = arrays[a].writeVerify(targets[a], 0, 0, devices, cycleStream);
+                writes += result.writesCount();
+                verifyReads += result.verifyReadsCount();
+                iterations = Math.max(iterations, result.maxIterationsCount());
+                unconverged += result.unconvergedCount();
+            } else {
+                writes += arrays[a].program(targets[a], 0, 0, devices, cycleStream);
+            }
+        }
+        // One programming pulse per write. The presets give one energy per polarity; programming is charged with the
+        // potentiation pulse at the window's middle conductance, scheduled like one pulse per device per pass
+        // (row by row or row-parallel, as the technology says), scaled by the writes of all passes.
+        double meanConductance = 0.5 * (device.minConductanceSiemens() + device.maxConductanceSiemens());
+        Arrays.fill(pulses, 1);
+        PulseActivity onePass = costs.pulseActivity(rows, columns, pulses, meanConductance);
+        double passes = (double) writes / devices;
+        PulseActivity activity = new PulseActivity(writes, onePass.potentiationConductanceSumSiemens() * passes,
+                Math.round(onePass.potentiationSlotCount() * passes), 0, 0, 0,
+                Math.round(onePass.writeStepCount() * passes));
+        // The devices count verify reads per device; the energy model charges single-row reads of all columns.
+        long rowReads = (verifyReads + columns - 1) / columns;
+        if (writeCostKnown) {
+            costs.chargeProgramming(ledger, phase, rows, columns, potentiationPulse, depressionPulse, activity,
+                    rowReads, meanConductance, config.forward().adc().resolutionBits());
+        }
+        weightsValid = false;
+        return new ProgrammingResult(devices, clipped, iterations, writes, unconverged);
+    }
+
+    @Override
+    public void readWeights(float[] out) {
+        loadWeights(false);
+        System.arraycopy(weights, 0, out, 0, devices);
+    }
+
+    @Override
+    public void advanceTime(double seconds) {
+        Checks.nonNegativeFinite("advanceTimeSeconds", seconds);
+        primary.advanceTime(seconds, cycleStream);
+        secondary.advanceTime(seconds, cycleStream);
+        weightsValid = false;
+    }
+
+    @Override
+    public CostLedger ledger() {
+        return ledger;
+    }
+}

@@ -1,0 +1,71 @@
+package org.xbarlab.crossbar;
+
+import org.xbarlab.core.Checks;
+import org.xbarlab.core.cost.CostLedger;
+import org.xbarlab.core.random.RngStreams;
+import org.xbarlab.crossbar.energy.TileCostModel;
+import org.xbarlab.devices.config.DeviceConfig;
+
+/**
+ * A simulated chip: builds the crossbars of a network from a {@link ChipConfig}, all charging one cost ledger.
+ * Each weight matrix becomes a {@link TiledCrossbar} of {@link AnalogTile}s; its tiles are keyed
+ * {@code (matrix, tile row, tile column)} in the random streams, so adding a matrix never changes another's devices.
+ *
+ * <p>Not thread-safe.
+ */
+public final class Chip {
+
+    private final ChipConfig config;
+    private final DeviceConfig device;
+    private final TileCostModel costs;
+    private final CostLedger ledger = new CostLedger();
+    private final RngStreams streams;
+    private long devices;
+
+    /**
+     * @param config the hardware
+     * @param streams the run's random streams
+     */
+    public Chip(ChipConfig config, RngStreams streams) {
+        this.config = Checks.notNull("config", config);
+        this.streams = Checks.notNull("streams", streams);
+        this.device = config.resolvedDevice();
+        this.costs = TileCostModel.from(config.technology());
+    }
+
+    /** The hardware settings. */
+    public ChipConfig config() {
+        return config;
+    }
+
+    /** The ledger every crossbar of this chip charges. */
+    public CostLedger ledger() {
+        return ledger;
+    }
+
+    /** Devices built so far (both devices of a pair, reference columns included). */
+    public long deviceCount() {
+        return devices;
+    }
+
+    /**
+     * Builds the crossbar of one weight matrix.
+     *
+     * @param matrix index of the matrix (for example the layer), at least 0
+     * @param rows outputs, at least 1
+     * @param columns inputs, at least 1
+     * @return the crossbar, split over tiles of at most {@code tileRows × tileColumns}
+     */
+    public Crossbar crossbar(int matrix, int rows, int columns) {
+        Checks.nonNegative("matrix", matrix);
+        TileConfig tile = config.tile();
+        boolean pair = tile.mapping().scheme() != org.xbarlab.crossbar.mapping.MappingScheme.OFFSET_COLUMN;
+        return new TiledCrossbar(rows, columns, tile.tileRows(), tile.tileColumns(),
+                (tileRow, tileColumn, height, width, tileLedger) -> {
+                    devices += pair ? 2L * height * width : (long) height * width + width;
+                    return new AnalogTile(tile, device, costs, height, width, tileLedger, streams, matrix,
+                            tileRow, tileColumn);
+                }, ledger, (batch, outputs, tiles, phase) -> costs.chargePartialSumAccumulation(ledger, phase,
+                        batch, outputs, tiles));
+    }
+}

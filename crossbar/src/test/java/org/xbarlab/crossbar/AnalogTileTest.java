@@ -1,0 +1,136 @@
+package org.xbarlab.crossbar;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.xbarlab.core.XbarlabTestBase;
+import org.xbarlab.core.cost.CostLedger;
+import org.xbarlab.core.cost.Phase;
+import org.xbarlab.core.random.RngStreams;
+import org.xbarlab.crossbar.energy.CostComponent;
+import org.xbarlab.crossbar.energy.TechnologyConfig;
+import org.xbarlab.crossbar.energy.TileCostModel;
+import org.xbarlab.crossbar.mapping.MappingConfig;
+import org.xbarlab.crossbar.mapping.MappingScheme;
+import org.xbarlab.devices.config.DeviceConfig;
+import org.xbarlab.devices.presets.DevicePresets;
+
+class AnalogTileTest extends XbarlabTestBase {
+
+    private static final int ROWS = 6;
+    private static final int COLUMNS = 9;
+    private static final TileCostModel COSTS = TileCostModel.from(TechnologyConfig.defaults());
+
+    private static float[] values(SplittableRandom random, int n, double scale) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (scale * (2 * random.nextDouble() - 1));
+        }
+        return v;
+    }
+
+    private static AnalogTile tile(TileConfig config, DeviceConfig device) {
+        return new AnalogTile(config, device, COSTS, ROWS, COLUMNS, new CostLedger(), RngStreams.of(TEST_SEED),
+                0, 0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(MappingScheme.class)
+    void idealDeviceAndPeripheryGiveTheExactProducts(MappingScheme scheme) {
+        SplittableRandom random = new SplittableRandom(TEST_SEED);
+        TileConfig config = TileConfig.ideal().withMapping(new MappingConfig(scheme, 1.0));
+        AnalogTile tile = tile(config, DevicePresets.ideal());
+        DigitalCrossbar reference = new DigitalCrossbar(ROWS, COLUMNS);
+        float[] w = values(random, ROWS * COLUMNS, 0.9);
+        tile.program(w);
+        reference.program(w);
+        float[] read = new float[ROWS * COLUMNS];
+        tile.readWeights(read);
+        assertArrayEquals(w, read, 1e-5f);
+
+        int batch = 4;
+        float[] x = values(random, batch * COLUMNS, 1);
+        float[] d = values(random, batch * ROWS, 1);
+        float[] expected = new float[batch * ROWS];
+        float[] actual = new float[batch * ROWS];
+        reference.forward(x, batch, expected, Phase.INFERENCE);
+        tile.forward(x, batch, actual, Phase.INFERENCE);
+        assertArrayEquals(expected, actual, 1e-4f);
+        float[] expectedBack = new float[batch * COLUMNS];
+        float[] actualBack = new float[batch * COLUMNS];
+        reference.backward(d, batch, expectedBack, Phase.TRAINING);
+        tile.backward(d, batch, actualBack, Phase.TRAINING);
+        assertArrayEquals(expectedBack, actualBack, 1e-4f);
+
+        // A programmed update with the ideal device is exact software training.
+        reference.update(x, d, batch, 0.05);
+        tile.update(x, d, batch, 0.05);
+        float[] expectedWeights = new float[ROWS * COLUMNS];
+        reference.readWeights(expectedWeights);
+        tile.readWeights(read);
+        assertArrayEquals(expectedWeights, read, 1e-4f);
+    }
+
+    @Test
+    void pulsedUpdateOfTheIdealDeviceMovesWeightsByWholePulses() {
+        TileConfig config = TileConfig.ideal().withUpdateMethod(UpdateMethod.PULSES);
+        DeviceConfig device = DevicePresets.ideal();
+        AnalogTile tile = tile(config, device);
+        float[] w = new float[ROWS * COLUMNS];
+        java.util.Arrays.fill(w, 0.5f);
+        tile.program(w);
+        // One sample, d = −1 on row 0, x = 1 on column 0: ΔW_00 = +η.
+        float[] x = new float[COLUMNS];
+        x[0] = 1f;
+        float[] d = new float[ROWS];
+        d[0] = -1f;
+        double weightPerPulse = 2 * device.nominalStepSiemens() / tile.mapping().siemensPerWeight();
+        UpdateResult result = tile.update(x, d, 1, 10 * weightPerPulse);
+        float[] after = new float[ROWS * COLUMNS];
+        tile.readWeights(after);
+        assertEquals(0.5 + 10 * weightPerPulse, after[0], 1e-5, "ten pulse pairs");
+        assertEquals(0.5f, after[1], 1e-6f);
+        assertEquals(20, result.pulsesApplied(), "ten pulses on G+ and ten on G−");
+        assertTrue(tile.ledger().energyJoules(Phase.TRAINING) >= 0);
+    }
+
+    @Test
+    void everyOperationChargesTheLedgerByComponent() {
+        AnalogTile tile = tile(TileConfig.defaults(), DevicePresets.load("ag-a-si"));
+        SplittableRandom random = new SplittableRandom(TEST_SEED);
+        tile.program(values(random, ROWS * COLUMNS, 0.5));
+        int batch = 3;
+        float[] x = values(random, batch * COLUMNS, 1);
+        float[] d = values(random, batch * ROWS, 1);
+        tile.forward(x, batch, new float[batch * ROWS], Phase.INFERENCE);
+        tile.update(x, d, batch, 0.5);
+        CostLedger ledger = tile.ledger();
+        assertTrue(ledger.account(Phase.INFERENCE, CostComponent.ADC.key()).energyJoules() > 0);
+        assertTrue(ledger.account(Phase.INFERENCE, CostComponent.ARRAY_READ.key()).energyJoules() > 0);
+        assertTrue(ledger.account(Phase.INFERENCE, CostComponent.ADC.key()).latencySeconds() > 0);
+        assertTrue(ledger.account(Phase.TRAINING, CostComponent.WRITE_PULSES.key()).operationCount() > 0);
+        assertTrue(ledger.account(Phase.PROGRAMMING, CostComponent.WRITE_PULSES.key()).energyJoules() > 0);
+    }
+
+    @Test
+    void sameSeedSameNoisyResults() {
+        DeviceConfig device = DevicePresets.load("reram-hfo2");
+        float[][] outputs = new float[2][];
+        for (int run = 0; run < 2; run++) {
+            AnalogTile tile = tile(TileConfig.defaults(), device);
+            SplittableRandom random = new SplittableRandom(TEST_SEED);
+            tile.program(values(random, ROWS * COLUMNS, 0.5));
+            float[] x = values(random, 2 * COLUMNS, 1);
+            tile.update(x, values(random, 2 * ROWS, 1), 2, 0.3);
+            outputs[run] = new float[2 * ROWS];
+            tile.forward(x, 2, outputs[run], Phase.INFERENCE);
+        }
+        assertArrayEquals(outputs[0], outputs[1], 0f);
+    }
+}
