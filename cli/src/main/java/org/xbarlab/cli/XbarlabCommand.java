@@ -24,7 +24,10 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             DemoCommand.class,
+            RunCommand.class,
             DatasetsCommand.class,
+            CrossbarCommand.class,
+            DevicesCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

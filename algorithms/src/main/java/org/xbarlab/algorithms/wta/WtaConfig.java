@@ -160,6 +160,13 @@ public record WtaConfig(LearningRule rule, List<Integer> layerSizes, List<Activa
                 xavierGain, equilibrium);
     }
 
+    /** A copy with other learning rates (one per weight layer). */
+    public WtaConfig withLearningRates(List<Double> newLearningRates) {
+        return new WtaConfig(rule, layerSizes, activations, newLearningRates, dropout, winners, homeostasisGain,
+                homeostasisMode, homeostasisRate, smoothing, epochs, batchSize, finalLearningRateFactor,
+                xavierGain, equilibrium);
+    }
+
     /** A copy with other layer sizes (the same number of layers). */
     public WtaConfig withLayerSizes(List<Integer> newLayerSizes) {
         return new WtaConfig(rule, newLayerSizes, activations, learningRates, dropout, winners, homeostasisGain,

@@ -2,19 +2,27 @@ package org.xbarlab.core.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Writes result files so that a reader never sees half a file: the text goes to a temporary file in the same
+ * Writes result files so that a reader never sees half a file: the content goes to a temporary file in the same
  * directory, is forced to disk, and is then renamed over the target in one atomic step (STYLE.md: results are never
- * left half-written).
+ * left half-written). The file gets the permissions of an ordinary new file ({@code rw-r--r--} on POSIX systems),
+ * not the owner-only permissions of a temporary file.
  */
 public final class AtomicFiles {
+
+    private static final Set<PosixFilePermission> ORDINARY_FILE = PosixFilePermissions.fromString("rw-r--r--");
 
     private AtomicFiles() {
     }
@@ -27,18 +35,34 @@ public final class AtomicFiles {
      * @throws UncheckedIOException if the file cannot be written; the message names it
      */
     public static void writeString(Path target, String text) {
-        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(text, "text");
+        writeBytes(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Replaces {@code target} with {@code content} atomically, creating missing parent directories.
+     *
+     * @param target the file to write, not null
+     * @param content its complete new content, not null; not modified
+     * @throws UncheckedIOException if the file cannot be written; the message names it
+     */
+    public static void writeBytes(Path target, byte[] content) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(content, "content");
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Path temporary = null;
         try {
             Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            try (var channel = java.nio.channels.FileChannel.open(temporary,
-                    java.nio.file.StandardOpenOption.WRITE)) {
+            Files.write(temporary, content);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);
+            }
+            try {
+                Files.setPosixFilePermissions(temporary, ORDINARY_FILE);
+            } catch (UnsupportedOperationException notPosix) {
+                // Not a POSIX file system: the default permissions apply.
             }
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE,

@@ -1,0 +1,35 @@
+package org.xbarlab.algorithms.experiment;
+
+import java.util.List;
+
+import org.xbarlab.algorithms.wta.EpochResult;
+
+/**
+ * What an experiment measured.
+ *
+ * @param epochs one entry per training epoch
+ * @param evaluations every evaluation, in order
+ * @param trainingSamples samples presented for training (epochs × training set)
+ * @param inferenceSamples samples run through the network for evaluation
+ * @param completed whether every epoch ran (false when interrupted)
+ */
+public record ExperimentResult(List<EpochResult> epochs, List<Evaluation> evaluations, long trainingSamples,
+                               long inferenceSamples, boolean completed) {
+
+    /** Copies the lists. */
+    public ExperimentResult {
+        epochs = List.copyOf(epochs);
+        evaluations = List.copyOf(evaluations);
+    }
+
+    /** The last evaluation right after training (not a drift evaluation), or null. */
+    public Evaluation finalEvaluation() {
+        Evaluation last = null;
+        for (Evaluation evaluation : evaluations) {
+            if (evaluation.secondsAfterTraining() == 0) {
+                last = evaluation;
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,46 @@
+package org.xbarlab.cli;
+
+import org.xbarlab.algorithms.experiment.DataConfig;
+import org.xbarlab.algorithms.experiment.EvaluationConfig;
+import org.xbarlab.algorithms.wta.WtaConfig;
+import org.xbarlab.core.Checks;
+import org.xbarlab.crossbar.ChipConfig;
+
+/**
+ * An experiment file of {@code xbarlab run}: the data, the chip (or none: exact software weights), the network and
+ * its learning rule, and the evaluation. A file gives only what differs from {@link #defaults()}; the resolved
+ * config (every default filled in) is recorded in the result.
+ *
+ * @param schemaVersion version of this file format, {@value #SCHEMA_VERSION}
+ * @param name a label for the experiment, not blank
+ * @param seed the root seed, or null to generate one (printed and recorded)
+ * @param data the data set
+ * @param chip the simulated chip, or null to train exact software weights
+ * @param training the network and learning rule
+ * @param evaluation how to evaluate
+ */
+public record ExperimentConfig(int schemaVersion, String name, Long seed, DataConfig data, ChipConfig chip,
+                               WtaConfig training, EvaluationConfig evaluation) {
+
+    /** Version of the experiment file format written and read by this build. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Validates every field. */
+    public ExperimentConfig {
+        Checks.isTrue(schemaVersion == SCHEMA_VERSION, "schemaVersion must be %d, got %d", SCHEMA_VERSION,
+                schemaVersion);
+        Checks.notEmpty("name", name);
+        Checks.notNull("data", data);
+        Checks.notNull("training", training);
+        Checks.notNull("evaluation", evaluation);
+    }
+
+    /**
+     * The paper's one-layer backpropagation experiment (784-2000, MNIST, 200 epochs) on the ideal chip, evaluated by
+     * direct association after every epoch.
+     */
+    public static ExperimentConfig defaults() {
+        return new ExperimentConfig(SCHEMA_VERSION, "wta-backpropagation-one-layer", null, DataConfig.defaults(),
+                ChipConfig.ideal(), WtaConfig.backpropagationOneLayer(), EvaluationConfig.defaults());
+    }
+}

@@ -1,0 +1,175 @@
+package org.xbarlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.xbarlab.algorithms.data.DatasetFetcher;
+import org.xbarlab.algorithms.data.Datasets;
+import org.xbarlab.algorithms.experiment.Evaluation;
+import org.xbarlab.algorithms.experiment.ExperimentResult;
+import org.xbarlab.algorithms.experiment.WtaExperiment;
+import org.xbarlab.algorithms.network.CrossbarFactory;
+import org.xbarlab.core.config.ConfigMapper;
+import org.xbarlab.core.cost.CostLedger;
+import org.xbarlab.core.cost.CostSummary;
+import org.xbarlab.core.cost.Phase;
+import org.xbarlab.core.io.AtomicFiles;
+import org.xbarlab.core.kernels.Kernels;
+import org.xbarlab.core.provenance.Provenance;
+import org.xbarlab.core.random.RngStreams;
+import org.xbarlab.crossbar.Chip;
+import org.xbarlab.crossbar.DigitalCrossbar;
+
+/**
+ * Resolves an experiment file, runs it, prints its summary and writes {@code result.json}. Shared by
+ * {@code xbarlab run} and {@code xbarlab demo}; the simulation itself is in the library modules.
+ */
+final class ExperimentRunner {
+
+    private ExperimentRunner() {
+    }
+
+    /**
+     * Reads an experiment file over the defaults and applies {@code --set} overrides.
+     *
+     * @param file the experiment file (JSON or YAML), or null for the defaults alone
+     * @param base the defaults the file is laid over
+     * @param overrides {@code path=value} overrides
+     * @return the resolved config
+     */
+    static ExperimentConfig resolve(Path file, ExperimentConfig base, List<String> overrides) {
+        JsonNode defaults = ConfigMapper.valueToTree(base);
+        JsonNode tree = file == null ? defaults : ConfigOverlay.overlay(defaults, ConfigMapper.readTree(file));
+        tree = ConfigMapper.applyOverrides(tree, overrides);
+        return ConfigMapper.treeToValue(tree, ExperimentConfig.class, file == null ? "defaults" : file.toString());
+    }
+
+    /**
+     * Runs an experiment and writes {@code out/result.json}.
+     *
+     * @param config the resolved experiment
+     * @param out the output directory
+     * @param dataDirectory the data directory
+     * @param commandLine the command-line arguments, for the provenance
+     * @param stdout where the summary goes
+     * @param stderr where progress goes
+     * @return the result file
+     */
+    static Path run(ExperimentConfig config, Path out, Path dataDirectory, List<String> commandLine,
+                    PrintWriter stdout, PrintWriter stderr) {
+        long rootSeed = config.seed() != null ? config.seed() : RngStreams.generateRootSeed();
+        ExperimentConfig resolved = new ExperimentConfig(config.schemaVersion(), config.name(), rootSeed,
+                config.data(), config.chip() == null ? null : config.chip().resolved(), config.training(),
+                config.evaluation());
+        RngStreams streams = RngStreams.of(rootSeed);
+        if (resolved.data().kind().fetchable() && !Datasets.isPresent(resolved.data().kind(), dataDirectory)) {
+            stderr.println("xbarlab: " + resolved.data().kind().displayName() + " is not in " + dataDirectory
+                    + "; fetching it (" + resolved.data().kind().source() + ") ...");
+            DatasetFetcher.defaults().fetch(resolved.data().kind(), dataDirectory,
+                    TerminalProgress.forConsole(stderr));
+        }
+        CostLedger ledger;
+        CrossbarFactory factory;
+        Chip chip = null;
+        if (resolved.chip() != null) {
+            chip = new Chip(resolved.chip(), streams);
+            Chip built = chip;
+            factory = built::crossbar;
+            ledger = chip.ledger();
+        } else {
+            factory = (layer, rows, columns) -> new DigitalCrossbar(rows, columns);
+            ledger = new CostLedger();
+        }
+        stdout.printf(Locale.ROOT, "xbarlab run: %s, seed %d%n", resolved.name(), rootSeed);
+        stdout.printf(Locale.ROOT, "  network %s trained by %s on %s, %d epoch(s), batch %d%n",
+                resolved.training().layerSizes(), resolved.training().rule().name().toLowerCase(Locale.ROOT)
+                        .replace('_', ' '), resolved.data().kind().displayName(), resolved.training().epochs(),
+                resolved.training().batchSize());
+        stdout.println("  chip: " + (chip == null ? "none (exact software weights)"
+                : resolved.chip().resolvedDevice().name() + " devices, " + resolved.chip().tile().tileRows() + "x"
+                + resolved.chip().tile().tileColumns() + " tiles, updates by "
+                + resolved.chip().tile().updateMethod().name().toLowerCase(Locale.ROOT)));
+        stdout.flush();
+
+        JsonNode resolvedTree = ConfigMapper.valueToTree(resolved);
+        Provenance provenance = Provenance.capture(rootSeed, resolvedTree, commandLine,
+                Kernels.backendDescription());
+        long started = System.nanoTime();
+        ExperimentResult result = new WtaExperiment(resolved.training(), resolved.data(), resolved.evaluation())
+                .run(factory, streams, dataDirectory, TerminalProgress.forConsole(stderr), line -> {
+                    stdout.println(line);
+                    stdout.flush();
+                });
+        double wallSeconds = (System.nanoTime() - started) * 1e-9;
+
+        ObjectNode json = ConfigMapper.jsonMapper().createObjectNode();
+        json.put("schemaVersion", 1);
+        json.put("status", result.completed() ? "completed" : "interrupted");
+        ObjectNode metrics = json.putObject("metrics");
+        Evaluation last = result.finalEvaluation();
+        putNullable(metrics, "testAccuracyDirectAssociation", last == null ? null : last.directAssociationAccuracy());
+        putNullable(metrics, "testAccuracyDirectAssociationMaxRule",
+                last == null ? null : last.directAssociationMaxRuleAccuracy());
+        putNullable(metrics, "testAccuracyLinearClassifier", last == null ? null : last.linearClassifierAccuracy());
+        metrics.put("trainingSamples", result.trainingSamples());
+        metrics.put("inferenceSamples", result.inferenceSamples());
+        metrics.put("wallSeconds", wallSeconds);
+        metrics.set("epochs", ConfigMapper.valueToTree(result.epochs()));
+        metrics.set("evaluations", ConfigMapper.valueToTree(result.evaluations()));
+        ObjectNode cost = json.putObject("cost");
+        long samples = Math.max(1, result.trainingSamples() + result.inferenceSamples());
+        CostSummary summary = ledger.summarize(samples);
+        cost.set("summary", ConfigMapper.valueToTree(summary));
+        putPhase(cost, "training", ledger, Phase.TRAINING, result.trainingSamples());
+        putPhase(cost, "inference", ledger, Phase.INFERENCE, result.inferenceSamples());
+        putPhase(cost, "programming", ledger, Phase.PROGRAMMING, 0);
+        if (chip != null) {
+            cost.put("deviceCount", chip.deviceCount());
+        }
+        cost.put("note", chip == null ? "no chip: exact software weights, nothing charged"
+                : "per-sample figures divide each phase by its own samples; the linear classifier is digital "
+                + "and not charged");
+        json.set("provenance", ConfigMapper.valueToTree(provenance));
+        Path file = out.resolve("result.json");
+        AtomicFiles.writeString(file, ConfigMapper.writeJson(json));
+
+        if (chip != null) {
+            stdout.printf(Locale.ROOT, "  chip cost: training %s and %s per sample; inference %s and %s per sample"
+                            + " (%,d devices)%n",
+                    Units.energy(perSample(ledger.energyJoules(Phase.TRAINING), result.trainingSamples())),
+                    Units.time(perSample(ledger.latencySeconds(Phase.TRAINING), result.trainingSamples())),
+                    Units.energy(perSample(ledger.energyJoules(Phase.INFERENCE), result.inferenceSamples())),
+                    Units.time(perSample(ledger.latencySeconds(Phase.INFERENCE), result.inferenceSamples())),
+                    chip.deviceCount());
+        }
+        stdout.printf(Locale.ROOT, "  wall time %.1f s; result: %s%n", wallSeconds, file.toAbsolutePath());
+        return file;
+    }
+
+    private static double perSample(double total, long samples) {
+        return samples > 0 ? total / samples : 0;
+    }
+
+    private static void putPhase(ObjectNode cost, String name, CostLedger ledger, Phase phase, long samples) {
+        ObjectNode node = cost.putObject(name);
+        node.put("energyJoules", ledger.energyJoules(phase));
+        node.put("latencySeconds", ledger.latencySeconds(phase));
+        node.put("samples", samples);
+        if (samples > 0) {
+            node.put("energyPerSampleJoules", ledger.energyJoules(phase) / samples);
+            node.put("latencyPerSampleSeconds", ledger.latencySeconds(phase) / samples);
+        }
+    }
+
+    private static void putNullable(ObjectNode node, String key, Double value) {
+        if (value == null) {
+            node.putNull(key);
+        } else {
+            node.put(key, value);
+        }
+    }
+}
