@@ -19,61 +19,72 @@ class DemoCommandTest extends XbarlabTestBase {
     @TempDir
     Path directory;
 
+    /** The demo shrunk to seconds: the synthetic set, few samples, a small layer. */
+    private CliTestSupport.Run smallDemo(Path out, String seed) {
+        return CliTestSupport.run("demo", "--dataset", "synthetic", "--train-samples", "300", "--seed", seed,
+                "--set", "data.testSamples=100", "--set", "training.layerSizes=[784, 40]", "--set",
+                "training.winners=2", "--out", out.toString());
+    }
+
     @Test
-    void syntheticDemoTrainsAndWritesAResultWithProvenance() throws IOException {
+    void demoTrainsOnTheChipAndReportsAccuracyEnergyAndLatency() throws IOException {
         Path out = directory.resolve("demo");
-        CliTestSupport.Run run = CliTestSupport.run("demo", "--dataset", "synthetic", "--epochs", "2",
-                "--seed", "7", "--out", out.toString());
+        CliTestSupport.Run run = smallDemo(out, "7");
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("test accuracy"), run.toString());
-        assertTrue(run.out().contains("energy, latency: not computed"), run.toString());
+        assertTrue(run.out().contains("direct association"), run.toString());
+        assertTrue(run.out().contains("chip cost: training"), run.toString());
+        assertTrue(run.out().contains("ag-a-si"), run.toString());
 
         JsonNode result = ConfigMapper.jsonMapper().readTree(Files.readString(out.resolve("result.json")));
-        double accuracy = result.at("/metrics/testAccuracy").asDouble();
-        // The synthetic set has 10 separable classes: chance is 10 %, a linear model must do far better.
-        assertTrue(accuracy > 0.5 && accuracy <= 1.0, "test accuracy " + accuracy);
-        assertTrue(result.at("/metrics/energyJoules").isNull(), "no invented energy figure");
+        double accuracy = result.at("/metrics/testAccuracyDirectAssociation").asDouble(-1);
+        assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
+        assertTrue(result.at("/cost/training/energyPerSampleJoules").asDouble() > 0, result.toString());
+        assertTrue(result.at("/cost/training/latencyPerSampleSeconds").asDouble() > 0, result.toString());
+        assertTrue(result.at("/cost/inference/energyPerSampleJoules").asDouble() > 0, result.toString());
         assertEquals(7L, result.at("/provenance/rootSeed").asLong());
-        assertEquals("synthetic", result.at("/provenance/resolvedConfig/dataset").asText());
+        assertEquals("synthetic", result.at("/provenance/resolvedConfig/data/dataset").asText());
         assertEquals(64, result.at("/provenance/configSha256").asText().length());
     }
 
     @Test
-    void sameSeedGivesTheSameAccuracy() throws IOException {
-        double first = accuracyOf(directory.resolve("a"), "3");
-        double second = accuracyOf(directory.resolve("b"), "3");
-        assertEquals(first, second);
+    void sameSeedGivesTheSameResult() throws IOException {
+        assertEquals(metricsOf(directory.resolve("a"), "3"), metricsOf(directory.resolve("b"), "3"));
     }
 
-    private static double accuracyOf(Path out, String seed) throws IOException {
-        CliTestSupport.Run run = CliTestSupport.run("demo", "--dataset", "synthetic", "--epochs", "1",
-                "--seed", seed, "--out", out.toString());
+    private String metricsOf(Path out, String seed) throws IOException {
+        CliTestSupport.Run run = smallDemo(out, seed);
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
-        return ConfigMapper.jsonMapper().readTree(Files.readString(out.resolve("result.json")))
-                .at("/metrics/testAccuracy").asDouble();
+        JsonNode result = ConfigMapper.jsonMapper().readTree(Files.readString(out.resolve("result.json")));
+        return result.at("/metrics/evaluations").toString() + result.at("/cost/summary/entries");
     }
 
     @Test
-    void unknownDataSetIsAUsageErrorWithoutStackTrace() {
-        CliTestSupport.Run run = CliTestSupport.run("demo", "--dataset", "cifar", "--out",
-                directory.toString());
-        assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+    void showConfigPrintsTheBuiltInExperiment() throws IOException {
+        CliTestSupport.Run run = CliTestSupport.run("demo", "--show-config");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        JsonNode config = ConfigMapper.jsonMapper().readTree(run.out());
+        assertEquals("ag-a-si", config.at("/chip/devicePreset").asText());
+    }
+
+    @Test
+    void unknownDataSetIsAConfigErrorWithoutStackTrace() {
+        CliTestSupport.Run run = CliTestSupport.run("demo", "--dataset", "cifar", "--out", directory.toString());
+        assertEquals(ExitCodes.INVALID_CONFIG, run.exitCode(), run.toString());
         assertTrue(run.err().contains("mnist, fashion-mnist, synthetic"), run.toString());
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run);
     }
 
     @Test
-    void zeroEpochsNamesTheFieldAndTheValue() {
-        CliTestSupport.Run run = CliTestSupport.run("demo", "--dataset", "synthetic", "--epochs", "0",
-                "--out", directory.toString());
-        assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("epochs") && run.err().contains("0"), run.toString());
+    void negativeEpochsNamesTheFieldAndTheValue() {
+        CliTestSupport.Run run = CliTestSupport.run("demo", "--dataset", "synthetic", "--epochs", "-1", "--out",
+                directory.toString());
+        assertEquals(ExitCodes.INVALID_CONFIG, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("epochs") && run.err().contains("-1"), run.toString());
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run);
     }
 
     @Test
-    void missingDataSetInEmptyDirectoryIsAnInputErrorNamingTheFetchCommand() throws IOException {
-        // Fetching needs npm; point the fetcher at a directory and make the data look corrupt instead.
+    void corruptDataSetIsAnInputErrorNamingTheFetchCommand() throws IOException {
         Path data = directory.resolve("data");
         Path mnist = data.resolve("mnist");
         Files.createDirectories(mnist);

@@ -8,7 +8,8 @@ import org.xbarlab.devices.config.DeviceConfig;
 
 /**
  * A simulated chip: builds the crossbars of a network from a {@link ChipConfig}, all charging one cost ledger.
- * Each weight matrix becomes a {@link TiledCrossbar} of {@link AnalogTile}s; its tiles are keyed
+ * Each weight matrix becomes a {@link TiledCrossbar} of {@link AnalogTile}s (inside a {@link ScaledCrossbar} when the
+ * mapping scales weights to the conductance range); its tiles are keyed
  * {@code (matrix, tile row, tile column)} in the random streams, so adding a matrix never changes another's devices.
  *
  * <p>Not thread-safe.
@@ -58,14 +59,18 @@ public final class Chip {
      */
     public Crossbar crossbar(int matrix, int rows, int columns) {
         Checks.nonNegative("matrix", matrix);
-        TileConfig tile = config.tile();
+        TileConfig configured = config.tile();
+        boolean scaled = configured.mapping().scalesWeights();
+        // A scaled matrix holds normalized weights: the tiles map the range [-1, 1].
+        TileConfig tile = scaled ? configured.withMapping(configured.mapping().withMaxWeight(1.0)) : configured;
         boolean pair = tile.mapping().scheme() != org.xbarlab.crossbar.mapping.MappingScheme.OFFSET_COLUMN;
-        return new TiledCrossbar(rows, columns, tile.tileRows(), tile.tileColumns(),
+        Crossbar tiled = new TiledCrossbar(rows, columns, tile.tileRows(), tile.tileColumns(),
                 (tileRow, tileColumn, height, width, tileLedger) -> {
                     devices += pair ? 2L * height * width : (long) height * width + width;
                     return new AnalogTile(tile, device, costs, height, width, tileLedger, streams, matrix,
                             tileRow, tileColumn);
                 }, ledger, (batch, outputs, tiles, phase) -> costs.chargePartialSumAccumulation(ledger, phase,
                         batch, outputs, tiles));
+        return scaled ? new ScaledCrossbar(tiled, configured.mapping().weightScalingHeadroom()) : tiled;
     }
 }

@@ -36,19 +36,20 @@ public record TileConfig(int tileRows, int tileColumns, MappingConfig mapping, P
     }
 
     /**
-     * 256 × 256 tiles (NeuroSim's and aihwkit's common size class), a balanced pair with weights in [−1, 1],
+     * 256 × 256 tiles (NeuroSim's and aihwkit's common size class), a balanced pair whose range is four times the
+     * largest initial weight,
      * aihwkit's preset periphery (7-bit DAC, 9-bit ADC, output noise 0.1, noise and bound management) in both
      * directions, deterministic pulse counts, one-shot programming.
      */
     public static TileConfig defaults() {
-        return new TileConfig(256, 256, new MappingConfig(MappingScheme.BALANCED_PAIR, 1.0),
+        return new TileConfig(256, 256, MappingConfig.scaled(MappingScheme.BALANCED_PAIR),
                 PeripheryConfig.defaults(), PeripheryConfig.defaults(), UpdateMethod.PULSES, PulseUpdateConfig.defaults(),
                 ProgrammingMethod.ONE_SHOT);
     }
 
     /** Ideal periphery and programmed updates: with an ideal device, exact software training. */
     public static TileConfig ideal() {
-        return new TileConfig(256, 256, new MappingConfig(MappingScheme.BALANCED_PAIR, 1.0),
+        return new TileConfig(256, 256, MappingConfig.scaled(MappingScheme.BALANCED_PAIR),
                 PeripheryConfig.ideal(), PeripheryConfig.ideal(),
                 UpdateMethod.PROGRAMMING, PulseUpdateConfig.defaults(), ProgrammingMethod.ONE_SHOT);
     }

@@ -44,7 +44,7 @@ class AnalogTileTest extends XbarlabTestBase {
     @EnumSource(MappingScheme.class)
     void idealDeviceAndPeripheryGiveTheExactProducts(MappingScheme scheme) {
         SplittableRandom random = new SplittableRandom(TEST_SEED);
-        TileConfig config = TileConfig.ideal().withMapping(new MappingConfig(scheme, 1.0));
+        TileConfig config = TileConfig.ideal().withMapping(new MappingConfig(scheme, 1.0, 0.0));
         AnalogTile tile = tile(config, DevicePresets.ideal());
         DigitalCrossbar reference = new DigitalCrossbar(ROWS, COLUMNS);
         float[] w = values(random, ROWS * COLUMNS, 0.9);

@@ -18,7 +18,7 @@ class WeightMappingPropertyTest extends XbarlabTestBase {
     void differentialRoundTripRecoversClippedWeightsAndStaysInTheWindow(
             @ForAll @Size(min = 1, max = 40) java.util.List<@FloatRange(min = -3f, max = 3f) Float> values) {
         float[] w = toArray(values);
-        WeightMapping mapping = new WeightMapping(new MappingConfig(MappingScheme.DIFFERENTIAL_PAIR, 2.0),
+        WeightMapping mapping = new WeightMapping(new MappingConfig(MappingScheme.DIFFERENTIAL_PAIR, 2.0, 0.0),
                 MIN_SIEMENS, MAX_SIEMENS);
         float[] plus = new float[w.length];
         float[] minus = new float[w.length];
@@ -44,7 +44,7 @@ class WeightMappingPropertyTest extends XbarlabTestBase {
     void balancedRoundTripIsSymmetricAroundTheMiddle(
             @ForAll @Size(min = 1, max = 40) java.util.List<@FloatRange(min = -3f, max = 3f) Float> values) {
         float[] w = toArray(values);
-        WeightMapping mapping = new WeightMapping(new MappingConfig(MappingScheme.BALANCED_PAIR, 2.0),
+        WeightMapping mapping = new WeightMapping(new MappingConfig(MappingScheme.BALANCED_PAIR, 2.0, 0.0),
                 MIN_SIEMENS, MAX_SIEMENS);
         float[] plus = new float[w.length];
         float[] minus = new float[w.length];
@@ -63,7 +63,7 @@ class WeightMappingPropertyTest extends XbarlabTestBase {
     void offsetRoundTripRecoversClippedWeights(
             @ForAll @Size(min = 1, max = 40) java.util.List<@FloatRange(min = -3f, max = 3f) Float> values) {
         float[] w = toArray(values);
-        WeightMapping mapping = new WeightMapping(new MappingConfig(MappingScheme.OFFSET_COLUMN, 1.5),
+        WeightMapping mapping = new WeightMapping(new MappingConfig(MappingScheme.OFFSET_COLUMN, 1.5, 0.0),
                 MIN_SIEMENS, MAX_SIEMENS);
         float[] g = new float[w.length];
         mapping.toConductances(w, w.length, g, null);
