@@ -1,53 +1,21 @@
 package org.xbarlab.core;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterTry;
-import net.jqwik.api.lifecycle.BeforeTry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Properties of {@link Checks}: each check accepts exactly the values its name promises, NaN and infinities never
  * pass a finiteness check, and every rejection message names the field.
  */
 class ChecksPropertyTest extends XbarlabTestBase {
-
-    // jqwik does not run JUnit's @BeforeEach/@AfterEach of XbarlabTestBase, so the rule "library code never
-    // prints" is enforced here with jqwik's own lifecycle, around each try (jqwik itself may log between tries).
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private ByteArrayOutputStream captured;
-
-    @BeforeTry
-    void captureStandardStreams() {
-        originalOut = System.out;
-        originalErr = System.err;
-        captured = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-    }
-
-    @AfterTry
-    void failOnStrayOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        String output = captured.toString(StandardCharsets.UTF_8);
-        if (!output.isEmpty()) {
-            fail("library code wrote to the standard streams: [" + output + "]");
-        }
-    }
 
     @Provide
     Arbitrary<Double> anyDouble() {

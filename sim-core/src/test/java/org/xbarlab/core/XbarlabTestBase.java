@@ -32,7 +32,7 @@ public abstract class XbarlabTestBase {
 
     @BeforeEach
     @BeforeTry
-    void captureStandardStreams() {
+    protected void captureStandardStreams() {
         originalOut = System.out;
         originalErr = System.err;
         capturedOut = new ByteArrayOutputStream();
@@ -43,7 +43,7 @@ public abstract class XbarlabTestBase {
 
     @AfterEach
     @AfterTry
-    void failOnStrayOutput() {
+    protected void failOnStrayOutput() {
         System.setOut(originalOut);
         System.setErr(originalErr);
         String out = capturedOut.toString(StandardCharsets.UTF_8);

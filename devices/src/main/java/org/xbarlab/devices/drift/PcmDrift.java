@@ -1,5 +1,6 @@
 package org.xbarlab.devices.drift;
 
+import org.xbarlab.devices.internal.BulkArguments;
 import java.util.Arrays;
 import java.util.Objects;
 

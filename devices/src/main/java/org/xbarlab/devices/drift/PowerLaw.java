@@ -1,5 +1,7 @@
 package org.xbarlab.devices.drift;
 
+import org.xbarlab.devices.internal.BulkArguments;
+
 /** The kernel shared by the drift models: {@code G = G_prog·exp(−ν·ln((s + t0)/t0))} (not API). */
 final class PowerLaw {
 

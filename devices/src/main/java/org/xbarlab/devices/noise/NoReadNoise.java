@@ -1,5 +1,6 @@
 package org.xbarlab.devices.noise;
 
+import org.xbarlab.devices.internal.BulkArguments;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /** Exact reads: copies the conductances. */

@@ -1,5 +1,6 @@
 package org.xbarlab.devices.noise;
 
+import org.xbarlab.devices.internal.BulkArguments;
 import java.util.Objects;
 
 import org.apache.commons.rng.UniformRandomProvider;

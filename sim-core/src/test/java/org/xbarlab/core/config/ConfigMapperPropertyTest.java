@@ -1,8 +1,5 @@
 package org.xbarlab.core.config;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,8 +15,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterTry;
-import net.jqwik.api.lifecycle.BeforeTry;
 import org.xbarlab.core.XbarlabTestBase;
 import org.xbarlab.core.config.ConfigMapper.Format;
 import org.xbarlab.core.config.SampleConfigs.Activation;
@@ -34,39 +29,12 @@ import org.xbarlab.core.config.SampleConfigs.WindowConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Properties of {@link ConfigMapper}: every valid record survives a write/read round trip in JSON and YAML, and an
  * unknown key anywhere in a valid file is always rejected with its own path and line.
  */
 class ConfigMapperPropertyTest extends XbarlabTestBase {
-
-    // jqwik does not run JUnit's @BeforeEach/@AfterEach of XbarlabTestBase, so the rule "library code never
-    // prints" is enforced here with jqwik's own lifecycle, around each try (jqwik itself may log between tries).
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private ByteArrayOutputStream captured;
-
-    @BeforeTry
-    void captureStandardStreams() {
-        originalOut = System.out;
-        originalErr = System.err;
-        captured = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-    }
-
-    @AfterTry
-    void failOnStrayOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        String output = captured.toString(StandardCharsets.UTF_8);
-        if (!output.isEmpty()) {
-            fail("library code wrote to the standard streams: [" + output + "]");
-        }
-    }
 
     // ---------------------------------------------------------------------------------------------------------
     // generators of valid records

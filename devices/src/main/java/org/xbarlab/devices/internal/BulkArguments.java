@@ -1,23 +1,23 @@
-package org.xbarlab.devices.noise;
+package org.xbarlab.devices.internal;
 
 import java.util.Objects;
 
 import org.xbarlab.core.Checks;
 
-/** Argument checks shared by the bulk operations of this package (not API). */
-final class BulkArguments {
+/** Argument checks shared by the bulk operations of the noise and drift packages (not API). */
+public final class BulkArguments {
 
     private BulkArguments() {
     }
 
     /** Checks that {@code [offset, offset + count)} lies inside a non-null {@code array} named {@code name}. */
-    static void range(String name, float[] array, int offset, int count) {
+    public static void range(String name, float[] array, int offset, int count) {
         Objects.requireNonNull(array, () -> name + " must not be null");
         Objects.checkFromIndexSize(offset, count, array.length);
     }
 
     /** Checks that {@code scratch} is non-null and holds at least {@code count} elements. */
-    static void scratch(float[] scratch, int count) {
+    public static void scratch(float[] scratch, int count) {
         Objects.requireNonNull(scratch, "scratch must not be null");
         if (scratch.length < count) {
             throw new IllegalArgumentException("scratch must hold at least count = " + count
@@ -26,12 +26,12 @@ final class BulkArguments {
     }
 
     /** Checks a time since programming: finite and {@code >= 0}. */
-    static double time(double secondsSinceProgramming) {
+    public static double time(double secondsSinceProgramming) {
         return Checks.nonNegativeFinite("secondsSinceProgramming", secondsSinceProgramming);
     }
 
     /** Checks the maximum conductance a model is built for. */
-    static double maxConductance(double maxConductanceSiemens) {
+    public static double maxConductance(double maxConductanceSiemens) {
         return Checks.positiveFinite("maxConductanceSiemens", maxConductanceSiemens);
     }
 }
