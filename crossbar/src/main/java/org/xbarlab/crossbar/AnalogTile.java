@@ -104,7 +104,17 @@ public final class AnalogTile implements Crossbar {
     private final double[] rowSums;
     private final double[] columnSums;
     private boolean weightsValid;
+    /** Whether {@link #columnSums} / {@link #rowSums} belong to the conductances now in {@link #first}/{@link #second}. */
+    private boolean columnSumsValid;
+    private boolean rowSumsValid;
+    private final double[] bothRowSums;
     private float[] normalized = new float[0];
+    private float[] doubled = new float[0];
+    /** The programming activity of one pass over all devices at the window's middle conductance; built once. */
+    private PulseActivity programmingPass;
+    /** Whether ledger charges are queued in {@link #pendingCharges} (parallel tiles) instead of made at once. */
+    private boolean deferCharges;
+    private final java.util.ArrayList<Runnable> pendingCharges = new java.util.ArrayList<>();
 
     /**
      * Builds a tile and its device populations (every device at the bottom of its window: weight 0 on a
@@ -158,6 +168,7 @@ public final class AnalogTile implements Crossbar {
         this.negated = new int[devices];
         this.rowSums = new double[rows];
         this.columnSums = new double[columns];
+        this.bothRowSums = differential ? new double[2 * rows] : null;
         if (!differential) {
             // The reference column sits at the middle of the window.
             float[] reference = new float[columns];
@@ -222,6 +233,32 @@ public final class AnalogTile implements Crossbar {
             mapping.offsetWeights(first, second, rows, columns, weights);
         }
         weightsValid = !noisy;
+        columnSumsValid = false;
+        rowSumsValid = false;
+    }
+
+    /**
+     * Queues ledger charges instead of making them (or makes them at once again), so that tiles can compute in
+     * parallel and charge afterwards in a fixed order with {@link #flushCharges()}.
+     */
+    void deferCharges(boolean defer) {
+        deferCharges = defer;
+    }
+
+    /** Makes the queued ledger charges, in the order they were queued. */
+    void flushCharges() {
+        for (Runnable charge : pendingCharges) {
+            charge.run();
+        }
+        pendingCharges.clear();
+    }
+
+    private void charge(Runnable charge) {
+        if (deferCharges) {
+            pendingCharges.add(charge);
+        } else {
+            charge.run();
+        }
     }
 
     @Override
@@ -231,19 +268,25 @@ public final class AnalogTile implements Crossbar {
         AnalogPeriphery.Passes passes = forwardPeriphery.apply(x, batch, y,
                 (xq, n, out) -> Kernels.gemm(Transpose.NO, Transpose.YES, n, rows, columns, 1f, xq, 0, columns,
                         weights, 0, columns, 0f, out, 0, rows), peripheryStream);
-        // Activity over the input lines (the columns): each line's cells are G⁺ and G⁻ of its column.
-        ArrayReadActivity.columnSums(first, rows, columns, columnSums);
-        if (differential) {
-            addColumnSums(second, columnSums);
-        } else {
-            for (int j = 0; j < columns; j++) {
-                columnSums[j] += second[j];
+        // Activity over the input lines (the columns): each line's cells are G⁺ and G⁻ of its column. The sums
+        // are kept until the conductances in first/second are reloaded.
+        if (!columnSumsValid) {
+            ArrayReadActivity.columnSums(first, rows, columns, columnSums);
+            if (differential) {
+                addColumnSums(second, columnSums);
+            } else {
+                for (int j = 0; j < columns; j++) {
+                    columnSums[j] += second[j];
+                }
             }
+            columnSumsValid = true;
         }
         ArrayReadActivity activity = ArrayReadActivity.fromInputs(normalize(x, batch, columns,
                 config.forward()), batch, columns, 1.0, forwardPrecision, columnSums);
         int sensed = differential ? 2 * rows : rows + 1;
-        costs.chargeForwardMvm(ledger, phase, passes.analogPasses(), sensed, columns, forwardPrecision, activity);
+        long analogPasses = passes.analogPasses();
+        charge(() -> costs.chargeForwardMvm(ledger, phase, analogPasses, sensed, columns, forwardPrecision,
+                activity));
     }
 
     @Override
@@ -253,19 +296,26 @@ public final class AnalogTile implements Crossbar {
         AnalogPeriphery.Passes passes = backwardPeriphery.apply(d, batch, z,
                 (dq, n, out) -> Kernels.gemm(Transpose.NO, Transpose.NO, n, columns, rows, 1f, dq, 0, rows,
                         weights, 0, columns, 0f, out, 0, columns), peripheryStream);
-        // Activity over the driven lines (the rows): G⁺ and G⁻ lines of each row, each driven by ±d_i.
-        ArrayReadActivity.rowSums(first, rows, columns, rowSums);
+        // Activity over the driven lines (the rows): G⁺ and G⁻ lines of each row, each driven by ±d_i. The sums
+        // are kept until the conductances in first/second are reloaded.
+        if (!rowSumsValid) {
+            ArrayReadActivity.rowSums(first, rows, columns, rowSums);
+            if (differential) {
+                System.arraycopy(rowSums, 0, bothRowSums, 0, rows);
+                ArrayReadActivity.rowSums(second, rows, columns, rowSums);
+                System.arraycopy(rowSums, 0, bothRowSums, rows, rows);
+            }
+            rowSumsValid = true;
+        }
         int driven = rows;
         double[] sums;
         float[] inputs = normalize(d, batch, rows, config.backward());
         if (differential) {
-            double[] both = new double[2 * rows];
-            System.arraycopy(rowSums, 0, both, 0, rows);
-            ArrayReadActivity.rowSums(second, rows, columns, rowSums);
-            System.arraycopy(rowSums, 0, both, rows, rows);
-            sums = both;
+            sums = bothRowSums;
             driven = 2 * rows;
-            float[] doubled = new float[batch * driven];
+            if (doubled.length != batch * driven) {
+                doubled = new float[batch * driven];
+            }
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(inputs, b * rows, doubled, b * driven, rows);
                 System.arraycopy(inputs, b * rows, doubled, b * driven + rows, rows);
@@ -276,8 +326,10 @@ public final class AnalogTile implements Crossbar {
         }
         ArrayReadActivity activity = ArrayReadActivity.fromInputs(inputs, batch, driven, 1.0, backwardPrecision,
                 sums);
-        costs.chargeTransposedMvm(ledger, phase, passes.analogPasses(), driven, columns, backwardPrecision,
-                activity);
+        int drivenLines = driven;
+        long analogPasses = passes.analogPasses();
+        charge(() -> costs.chargeTransposedMvm(ledger, phase, analogPasses, drivenLines, columns, backwardPrecision,
+                activity));
     }
 
     /**
@@ -345,26 +397,30 @@ public final class AnalogTile implements Crossbar {
         }
         double weightPerPulse = (differential ? 2 : 1) * device.nominalStepSiemens() / mapping.siemensPerWeight();
         long fired = pulseCounter.count(x, d, batch, learningRate, weightPerPulse, updateStream, pulses);
-        primary.conductances(0, devices, first, 0);
-        PulseActivity activity = costs.pulseActivity(rows, columns, pulses, first);
-        long applied = primary.applyPulses(pulses, 0, 0, devices, cycleStream);
+        // The pulse activity (a scan of every device) is only needed to charge the writes: a device without a
+        // write pulse skips it.
         if (writeCostKnown) {
-            costs.chargePulsedUpdate(ledger, Phase.TRAINING, rows, columns, potentiationPulse, depressionPulse,
-                    activity);
+            primary.conductances(0, devices, first, 0);
+            PulseActivity activity = costs.pulseActivity(rows, columns, pulses, first);
+            charge(() -> costs.chargePulsedUpdate(ledger, Phase.TRAINING, rows, columns, potentiationPulse,
+                    depressionPulse, activity));
         }
+        long applied = primary.applyPulses(pulses, 0, 0, devices, cycleStream);
         if (differential) {
-            for (int k = 0; k < devices; k++) {
-                negated[k] = -pulses[k];
-            }
-            secondary.conductances(0, devices, second, 0);
-            PulseActivity secondActivity = costs.pulseActivity(rows, columns, negated, second);
-            applied += secondary.applyPulses(negated, 0, 0, devices, cycleStream);
             if (writeCostKnown) {
-                costs.chargePulsedUpdate(ledger, Phase.TRAINING, rows, columns, potentiationPulse,
-                        depressionPulse, secondActivity);
+                for (int k = 0; k < devices; k++) {
+                    negated[k] = -pulses[k];
+                }
+                secondary.conductances(0, devices, second, 0);
+                PulseActivity secondActivity = costs.pulseActivity(rows, columns, negated, second);
+                charge(() -> costs.chargePulsedUpdate(ledger, Phase.TRAINING, rows, columns, potentiationPulse,
+                        depressionPulse, secondActivity));
             }
+            applied += secondary.applyPulses(pulses, 0, 0, devices, true, cycleStream);
         }
         weightsValid = false;
+        columnSumsValid = false;
+        rowSumsValid = false;
         long firedTotal = config.pulses().scheme() == org.xbarlab.crossbar.update.PulseScheme.DETERMINISTIC
                 ? applied : fired * (differential ? 2 : 1);
         return new UpdateResult(applied, firedTotal, 0);
@@ -400,8 +456,12 @@ public final class AnalogTile implements Crossbar {
         // potentiation pulse at the window's middle conductance, scheduled like one pulse per device per pass
         // (row by row or row-parallel, as the technology says), scaled by the writes of all passes.
         double meanConductance = 0.5 * (device.minConductanceSiemens() + device.maxConductanceSiemens());
-        Arrays.fill(pulses, 1);
-        PulseActivity onePass = costs.pulseActivity(rows, columns, pulses, meanConductance);
+        if (programmingPass == null) {
+            int[] ones = new int[devices];
+            Arrays.fill(ones, 1);
+            programmingPass = costs.pulseActivity(rows, columns, ones, meanConductance);
+        }
+        PulseActivity onePass = programmingPass;
         double passes = (double) writes / devices;
         PulseActivity activity = new PulseActivity(writes, onePass.potentiationConductanceSumSiemens() * passes,
                 Math.round(onePass.potentiationSlotCount() * passes), 0, 0, 0,
@@ -409,10 +469,12 @@ public final class AnalogTile implements Crossbar {
         // The devices count verify reads per device; the energy model charges single-row reads of all columns.
         long rowReads = (verifyReads + columns - 1) / columns;
         if (writeCostKnown) {
-            costs.chargeProgramming(ledger, phase, rows, columns, potentiationPulse, depressionPulse, activity,
-                    rowReads, meanConductance, config.forward().adc().resolutionBits());
+            charge(() -> costs.chargeProgramming(ledger, phase, rows, columns, potentiationPulse, depressionPulse,
+                    activity, rowReads, meanConductance, config.forward().adc().resolutionBits()));
         }
         weightsValid = false;
+        columnSumsValid = false;
+        rowSumsValid = false;
         return new ProgrammingResult(devices, clipped, iterations, writes, unconverged);
     }
 
@@ -428,6 +490,8 @@ public final class AnalogTile implements Crossbar {
         primary.advanceTime(seconds, cycleStream);
         secondary.advanceTime(seconds, cycleStream);
         weightsValid = false;
+        columnSumsValid = false;
+        rowSumsValid = false;
     }
 
     @Override

@@ -5,12 +5,19 @@ import java.util.List;
 import org.xbarlab.core.Checks;
 import org.xbarlab.core.cost.CostLedger;
 import org.xbarlab.core.cost.Phase;
+import org.xbarlab.core.kernels.Kernels;
 
 /**
  * A weight matrix larger than one array, split into a grid of tiles of at most {@code tileRows × tileColumns}
  * (for example 256 × 256). Inputs are cut by column block and sent to every tile of that block; the partial output
  * sums of the tiles of one row block are accumulated digitally (and the transposed product likewise). Every tile
  * charges the shared ledger; the digital accumulation is charged through the {@link Accumulation} callback.
+ *
+ * <p><b>Parallel tiles.</b> When every tile is an {@link AnalogTile}, the tiles of a forward, transposed or update
+ * call run on up to {@link Kernels#threads()} threads ({@link TileRunner}). Each tile owns its devices, periphery,
+ * random streams and buffers, so its work does not depend on the thread that runs it; the tiles queue their ledger
+ * charges, and the partial sums and the charges are then added on the calling thread in the same order as a
+ * sequential run. Results and costs are therefore bit-identical for every thread count.
  *
  * <p>Not thread-safe.
  */
@@ -54,6 +61,14 @@ public final class TiledCrossbar implements Crossbar {
     private float[] inputBlock = new float[0];
     private float[] secondBlock = new float[0];
     private float[] outputBlock = new float[0];
+    /** The tiles as analog tiles, when all of them are (parallel path), else null. */
+    private final AnalogTile[] analogTiles;
+    /** Parallel path: one input block per tile column (x) and per tile row (d), one output block per tile. */
+    private float[][] columnBlocks = new float[0][];
+    private float[][] rowBlocks = new float[0][];
+    private float[][] tileOutputs = new float[0][];
+    private final UpdateResult[] tileResults;
+    private int parallelBatch;
 
     /**
      * @param rows outputs of the whole matrix, at least 1
@@ -78,6 +93,57 @@ public final class TiledCrossbar implements Crossbar {
         for (int r = 0; r < gridRows; r++) {
             for (int c = 0; c < gridColumns; c++) {
                 tiles[r * gridColumns + c] = factory.create(r, c, blockRows(r), blockColumns(c), ledger);
+            }
+        }
+        boolean allAnalog = tiles.length > 1;
+        for (Crossbar tile : tiles) {
+            allAnalog &= tile instanceof AnalogTile;
+        }
+        if (allAnalog) {
+            analogTiles = new AnalogTile[tiles.length];
+            for (int t = 0; t < tiles.length; t++) {
+                analogTiles[t] = (AnalogTile) tiles[t];
+            }
+        } else {
+            analogTiles = null;
+        }
+        tileResults = new UpdateResult[tiles.length];
+    }
+
+    /** Whether this call runs the tiles in parallel. */
+    private boolean parallel() {
+        return analogTiles != null && Kernels.threads() > 1;
+    }
+
+    private void ensureParallel(int batch) {
+        if (parallelBatch >= batch) {
+            return;
+        }
+        columnBlocks = new float[gridColumns][];
+        for (int c = 0; c < gridColumns; c++) {
+            columnBlocks[c] = new float[batch * blockColumns(c)];
+        }
+        rowBlocks = new float[gridRows][];
+        for (int r = 0; r < gridRows; r++) {
+            rowBlocks[r] = new float[batch * blockRows(r)];
+        }
+        tileOutputs = new float[tiles.length][];
+        for (int t = 0; t < tiles.length; t++) {
+            tileOutputs[t] = new float[batch * Math.max(tileRows, tileColumns)];
+        }
+        parallelBatch = batch;
+    }
+
+    /** Runs {@code work} for every tile in parallel with deferred charges; charges are flushed by the caller. */
+    private void runTiles(java.util.function.IntConsumer work) {
+        for (AnalogTile tile : analogTiles) {
+            tile.deferCharges(true);
+        }
+        try {
+            TileRunner.run(tiles.length, work);
+        } finally {
+            for (AnalogTile tile : analogTiles) {
+                tile.deferCharges(false);
             }
         }
     }
@@ -115,6 +181,24 @@ public final class TiledCrossbar implements Crossbar {
         Checks.positive("batch", batch);
         ensure(batch);
         java.util.Arrays.fill(y, 0, batch * rows, 0f);
+        if (parallel()) {
+            ensureParallel(batch);
+            for (int c = 0; c < gridColumns; c++) {
+                gather(x, batch, columns, c * tileColumns, blockColumns(c), columnBlocks[c]);
+            }
+            runTiles(t -> tiles[t].forward(columnBlocks[t % gridColumns], batch, tileOutputs[t], phase));
+            for (int c = 0; c < gridColumns; c++) {
+                for (int r = 0; r < gridRows; r++) {
+                    int t = r * gridColumns + c;
+                    analogTiles[t].flushCharges();
+                    scatterAdd(tileOutputs[t], batch, blockRows(r), y, rows, r * tileRows);
+                }
+            }
+            if (gridColumns > 1) {
+                accumulation.charge(batch, rows, gridColumns, phase);
+            }
+            return;
+        }
         for (int c = 0; c < gridColumns; c++) {
             int width = blockColumns(c);
             gather(x, batch, columns, c * tileColumns, width, inputBlock);
@@ -134,6 +218,24 @@ public final class TiledCrossbar implements Crossbar {
         Checks.positive("batch", batch);
         ensure(batch);
         java.util.Arrays.fill(z, 0, batch * columns, 0f);
+        if (parallel()) {
+            ensureParallel(batch);
+            for (int r = 0; r < gridRows; r++) {
+                gather(d, batch, rows, r * tileRows, blockRows(r), rowBlocks[r]);
+            }
+            runTiles(t -> tiles[t].backward(rowBlocks[t / gridColumns], batch, tileOutputs[t], phase));
+            for (int r = 0; r < gridRows; r++) {
+                for (int c = 0; c < gridColumns; c++) {
+                    int t = r * gridColumns + c;
+                    analogTiles[t].flushCharges();
+                    scatterAdd(tileOutputs[t], batch, blockColumns(c), z, columns, c * tileColumns);
+                }
+            }
+            if (gridRows > 1) {
+                accumulation.charge(batch, columns, gridRows, phase);
+            }
+            return;
+        }
         for (int r = 0; r < gridRows; r++) {
             int height = blockRows(r);
             gather(d, batch, rows, r * tileRows, height, inputBlock);
@@ -153,6 +255,26 @@ public final class TiledCrossbar implements Crossbar {
         Checks.positive("batch", batch);
         ensure(batch);
         UpdateResult total = UpdateResult.NONE;
+        if (parallel()) {
+            ensureParallel(batch);
+            for (int c = 0; c < gridColumns; c++) {
+                gather(x, batch, columns, c * tileColumns, blockColumns(c), columnBlocks[c]);
+            }
+            for (int r = 0; r < gridRows; r++) {
+                gather(d, batch, rows, r * tileRows, blockRows(r), rowBlocks[r]);
+            }
+            runTiles(t -> tileResults[t] = tiles[t].update(columnBlocks[t % gridColumns], rowBlocks[t / gridColumns],
+                    batch, learningRate));
+            for (int c = 0; c < gridColumns; c++) {
+                for (int r = 0; r < gridRows; r++) {
+                    int t = r * gridColumns + c;
+                    analogTiles[t].flushCharges();
+                    total = total.plus(tileResults[t]);
+                    tileResults[t] = null;
+                }
+            }
+            return total;
+        }
         for (int c = 0; c < gridColumns; c++) {
             gather(x, batch, columns, c * tileColumns, blockColumns(c), inputBlock);
             for (int r = 0; r < gridRows; r++) {

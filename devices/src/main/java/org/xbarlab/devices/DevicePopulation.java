@@ -78,6 +78,8 @@ public final class DevicePopulation {
     private final int[] pulseCounts;
     private final long enduranceLimit;
     private final float writeNoiseSigma;
+    /** Whether a direct write is a plain clip-and-copy ({@link #programPlain}). */
+    private final boolean plainWrites;
 
     private final NormalSource normals = new NormalSource();
     private final int[] gatherIndex = new int[CHUNK];
@@ -124,6 +126,8 @@ public final class DevicePopulation {
         if (stuck) {
             sampleFaults(faults, draws);
         }
+        this.plainWrites = kernel.reachableIsClip() && programmingNoise.isNone() && exponent == null
+                && pulseCounts == null && health == null;
     }
 
     /**
@@ -425,6 +429,24 @@ public final class DevicePopulation {
      */
     public long applyPulses(int[] pulses, int pulsesOffset, int deviceOffset, int count,
                             UniformRandomProvider random) {
+        return applyPulses(pulses, pulsesOffset, deviceOffset, count, false, random);
+    }
+
+    /**
+     * {@link #applyPulses(int[], int, int, int, UniformRandomProvider)} with every count negated when
+     * {@code negate} is true (the partner array of a differential pair), without a negated copy of the counts. Same
+     * results and random numbers as passing the negated counts.
+     *
+     * @param pulses signed pulse counts; not modified
+     * @param pulsesOffset index of the first count
+     * @param deviceOffset first device
+     * @param count number of devices
+     * @param negate whether device {@code deviceOffset + j} receives {@code -pulses[pulsesOffset + j]}
+     * @param random generator of the cycle-to-cycle and write noise, not null
+     * @return pulses delivered, sum of |pulses|
+     */
+    public long applyPulses(int[] pulses, int pulsesOffset, int deviceOffset, int count, boolean negate,
+                            UniformRandomProvider random) {
         Objects.checkFromIndexSize(deviceOffset, count, size);
         Objects.checkFromIndexSize(pulsesOffset, count, pulses.length);
         Objects.requireNonNull(random, "random must not be null");
@@ -435,6 +457,9 @@ public final class DevicePopulation {
             int n = pulses[pulsesOffset + j];
             if (n == 0) {
                 continue;
+            }
+            if (negate) {
+                n = -n;
             }
             if (n > 0) {
                 up += n;
@@ -497,6 +522,10 @@ public final class DevicePopulation {
         Objects.checkFromIndexSize(deviceOffset, count, size);
         Objects.checkFromIndexSize(targetOffset, count, targets.length);
         Objects.requireNonNull(random, "random must not be null");
+        if (plainWrites) {
+            programPlain(targets, targetOffset, deviceOffset, count);
+            return count;
+        }
         long writes = 0;
         for (int chunk = 0; chunk < count; chunk += CHUNK) {
             int m = gather(targets, targetOffset + chunk, deviceOffset + chunk, Math.min(CHUNK, count - chunk));
@@ -558,6 +587,30 @@ public final class DevicePopulation {
             unconverged += m;
         }
         return new WriteVerifyResult(count, writes, reads, maxIterations, unconverged);
+    }
+
+    /**
+     * {@link #program} for devices whose write is a plain clip to their bounds: continuous response, no programming
+     * noise, no drift exponent, no faults, no endurance counter. Takes no random numbers (neither does the general
+     * path in that case) and gives the same conductances as the general path.
+     */
+    private void programPlain(float[] targets, int targetOffset, int deviceOffset, int count) {
+        float[] lower = parameters.boundMin;
+        float[] upper = parameters.boundMax;
+        for (int j = 0; j < count; j++) {
+            int i = deviceOffset + j;
+            float t = targets[targetOffset + j];
+            float lo = lower[i];
+            float hi = upper[i];
+            hidden[i] = t < lo ? lo : (t > hi ? hi : t);
+        }
+        if (programmed != hidden) {
+            System.arraycopy(hidden, deviceOffset, programmed, deviceOffset, count);
+        }
+        if (visible != hidden) {
+            System.arraycopy(hidden, deviceOffset, visible, deviceOffset, count);
+        }
+        java.util.Arrays.fill(age, deviceOffset, deviceOffset + count, 0f);
     }
 
     /** Collects the working devices of a chunk and their reachable targets into the work arrays. */

@@ -60,6 +60,11 @@ final class QuantizedKernel extends ResponseKernel {
     }
 
     @Override
+    public boolean reachableIsClip() {
+        return false;
+    }
+
+    @Override
     public float reachable(DeviceParameters p, int device, float conductance) {
         return conductance(p, device, level(p, device, conductance));
     }

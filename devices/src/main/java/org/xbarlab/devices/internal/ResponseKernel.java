@@ -136,6 +136,17 @@ public abstract class ResponseKernel {
     }
 
     /**
+     * Whether {@link #reachable} is the plain clip to the device's bounds (continuous models), so that a direct
+     * write without programming noise is a clip-and-copy. Models that override {@link #reachable} must return
+     * false.
+     *
+     * @return true for continuous models
+     */
+    public boolean reachableIsClip() {
+        return true;
+    }
+
+    /**
      * Clamps to [lo, hi].
      *
      * @param value the value
