@@ -17,6 +17,8 @@ import org.xbarlab.crossbar.energy.TileCostModel;
 import org.xbarlab.crossbar.energy.WritePulse;
 import org.xbarlab.crossbar.mapping.MappingScheme;
 import org.xbarlab.crossbar.mapping.WeightMapping;
+import org.xbarlab.crossbar.parasitics.FastIrDropModel;
+import org.xbarlab.crossbar.parasitics.IrDropCircuitConfig;
 import org.xbarlab.crossbar.periphery.AnalogPeriphery;
 import org.xbarlab.crossbar.periphery.DacConfig;
 import org.xbarlab.crossbar.periphery.PeripheryConfig;
@@ -37,6 +39,10 @@ import org.xbarlab.devices.noise.ReadNoise;
  * {@code W = (G⁺ − G⁻)/s} (or {@code (G − G_ref)/s}), and runs the product through the direction's
  * {@link AnalogPeriphery} with one {@link Kernels#gemm} per pass. Without read noise the effective weights are
  * cached until the devices change.
+ *
+ * <p><b>IR drop.</b> With {@link TileConfig#irDrop()} set, the forward product uses the effective conductances of
+ * the wired arrays from the fast one-sweep model of {@code org.xbarlab.crossbar.parasitics} (its error against the
+ * exact solve is in {@code docs/ir-drop.md}); the transposed product uses ideal wires.
  *
  * <p><b>Pulsed update.</b> {@code ΔW = −η·Σ d·xᵀ} becomes signed pulse counts ({@link PulseCounter}) with the
  * nominal weight change of a pulse: on a differential pair a positive count potentiates {@code G⁺} and depresses
@@ -104,6 +110,13 @@ public final class AnalogTile implements Crossbar {
     private final double[] rowSums;
     private final double[] columnSums;
     private boolean weightsValid;
+    private final FastIrDropModel irDrop;
+    private final float[] physical;
+    private final float[] physicalEffective;
+    private final float[] irDropPlus;
+    private final float[] irDropMinus;
+    private final float[] irDropWeights;
+    private boolean irDropWeightsValid;
     /** Whether {@link #columnSums} / {@link #rowSums} belong to the conductances now in {@link #first}/{@link #second}. */
     private boolean columnSumsValid;
     private boolean rowSumsValid;
@@ -162,6 +175,14 @@ public final class AnalogTile implements Crossbar {
         this.updateStream = streams.stream(StreamNames.CROSSBAR_UPDATE, indices);
         this.peripheryStream = streams.stream(PERIPHERY_STREAM, indices);
         this.weights = new float[devices];
+        IrDropCircuitConfig circuit = config.irDrop();
+        this.irDrop = circuit == null ? null : new FastIrDropModel(circuit, 1);
+        int irDropSize = circuit == null ? 0 : devices;
+        this.physical = new float[irDropSize];
+        this.physicalEffective = new float[irDropSize];
+        this.irDropPlus = new float[irDropSize];
+        this.irDropMinus = new float[irDropSize];
+        this.irDropWeights = new float[irDropSize];
         this.first = new float[devices];
         this.second = new float[devices];
         this.pulses = new int[devices];
@@ -235,6 +256,45 @@ public final class AnalogTile implements Crossbar {
         weightsValid = !noisy;
         columnSumsValid = false;
         rowSumsValid = false;
+        irDropWeightsValid = false;
+    }
+
+    /**
+     * The weights the forward product sees through the wires: with IR drop on, each physical array (input lines =
+     * weight columns, sensed lines = weight rows) is replaced by the fast model's effective conductances
+     * ({@link FastIrDropModel#effectiveConductances}, one sweep), recomputed whenever the conductances are reloaded;
+     * otherwise {@link #weights}. The offset scheme's reference column is taken as ideal wire.
+     */
+    private float[] forwardWeights() {
+        if (irDrop == null) {
+            return weights;
+        }
+        if (!irDropWeightsValid) {
+            effective(first, irDropPlus);
+            if (differential) {
+                effective(second, irDropMinus);
+                mapping.differentialWeights(irDropPlus, irDropMinus, devices, irDropWeights);
+            } else {
+                mapping.offsetWeights(irDropPlus, second, rows, columns, irDropWeights);
+            }
+            irDropWeightsValid = true;
+        }
+        return irDropWeights;
+    }
+
+    /** Effective conductances of one array in weight layout ({@code rows × columns}), through the physical layout. */
+    private void effective(float[] conductances, float[] out) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                physical[j * rows + i] = conductances[i * columns + j];
+            }
+        }
+        irDrop.effectiveConductances(physical, columns, rows, physicalEffective);
+        for (int j = 0; j < columns; j++) {
+            for (int i = 0; i < rows; i++) {
+                out[i * columns + j] = physicalEffective[j * rows + i];
+            }
+        }
     }
 
     /**
@@ -265,9 +325,10 @@ public final class AnalogTile implements Crossbar {
     public void forward(float[] x, int batch, float[] y, Phase phase) {
         Checks.positive("batch", batch);
         loadWeights(readNoise);
+        float[] seen = forwardWeights();
         AnalogPeriphery.Passes passes = forwardPeriphery.apply(x, batch, y,
                 (xq, n, out) -> Kernels.gemm(Transpose.NO, Transpose.YES, n, rows, columns, 1f, xq, 0, columns,
-                        weights, 0, columns, 0f, out, 0, rows), peripheryStream);
+                        seen, 0, columns, 0f, out, 0, rows), peripheryStream);
         // Activity over the input lines (the columns): each line's cells are G⁺ and G⁻ of its column. The sums
         // are kept until the conductances in first/second are reloaded.
         if (!columnSumsValid) {

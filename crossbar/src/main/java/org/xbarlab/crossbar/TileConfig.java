@@ -3,6 +3,7 @@ package org.xbarlab.crossbar;
 import org.xbarlab.core.Checks;
 import org.xbarlab.crossbar.mapping.MappingConfig;
 import org.xbarlab.crossbar.mapping.MappingScheme;
+import org.xbarlab.crossbar.parasitics.IrDropCircuitConfig;
 import org.xbarlab.crossbar.periphery.PeripheryConfig;
 import org.xbarlab.crossbar.update.PulseUpdateConfig;
 
@@ -18,10 +19,12 @@ import org.xbarlab.crossbar.update.PulseUpdateConfig;
  * @param updateMethod pulses or programming
  * @param pulses settings of the pulsed update
  * @param programming one-shot or write-verify, for {@link Crossbar#program} and programmed updates
+ * @param irDrop the wire resistances of the forward product's IR drop (fast one-sweep model), or null for ideal
+ *     wires
  */
 public record TileConfig(int tileRows, int tileColumns, MappingConfig mapping, PeripheryConfig forward,
                          PeripheryConfig backward, UpdateMethod updateMethod, PulseUpdateConfig pulses,
-                         ProgrammingMethod programming) {
+                         ProgrammingMethod programming, IrDropCircuitConfig irDrop) {
 
     /** Validates every field. */
     public TileConfig {
@@ -43,44 +46,50 @@ public record TileConfig(int tileRows, int tileColumns, MappingConfig mapping, P
      */
     public static TileConfig defaults() {
         return new TileConfig(256, 256, MappingConfig.scaled(MappingScheme.BALANCED_PAIR),
-                PeripheryConfig.defaults(), PeripheryConfig.defaults(), UpdateMethod.PULSES, PulseUpdateConfig.defaults(),
-                ProgrammingMethod.ONE_SHOT);
+                PeripheryConfig.defaults(), PeripheryConfig.defaults(), UpdateMethod.PULSES,
+                PulseUpdateConfig.defaults(), ProgrammingMethod.ONE_SHOT, null);
     }
 
     /** Ideal periphery and programmed updates: with an ideal device, exact software training. */
     public static TileConfig ideal() {
         return new TileConfig(256, 256, MappingConfig.scaled(MappingScheme.BALANCED_PAIR),
                 PeripheryConfig.ideal(), PeripheryConfig.ideal(),
-                UpdateMethod.PROGRAMMING, PulseUpdateConfig.defaults(), ProgrammingMethod.ONE_SHOT);
+                UpdateMethod.PROGRAMMING, PulseUpdateConfig.defaults(), ProgrammingMethod.ONE_SHOT, null);
     }
 
     /** A copy with another tile size. */
     public TileConfig withTileSize(int newTileRows, int newTileColumns) {
         return new TileConfig(newTileRows, newTileColumns, mapping, forward, backward, updateMethod, pulses,
-                programming);
+                programming, irDrop);
     }
 
     /** A copy with another forward and backward periphery. */
     public TileConfig withPeriphery(PeripheryConfig newForward, PeripheryConfig newBackward) {
         return new TileConfig(tileRows, tileColumns, mapping, newForward, newBackward, updateMethod, pulses,
-                programming);
+                programming, irDrop);
     }
 
     /** A copy with another update method. */
     public TileConfig withUpdateMethod(UpdateMethod newUpdateMethod) {
         return new TileConfig(tileRows, tileColumns, mapping, forward, backward, newUpdateMethod, pulses,
-                programming);
+                programming, irDrop);
     }
 
     /** A copy with another mapping. */
     public TileConfig withMapping(MappingConfig newMapping) {
         return new TileConfig(tileRows, tileColumns, newMapping, forward, backward, updateMethod, pulses,
-                programming);
+                programming, irDrop);
+    }
+
+    /** A copy with IR drop of the given wires in the forward product (null: ideal wires). */
+    public TileConfig withIrDrop(IrDropCircuitConfig newIrDrop) {
+        return new TileConfig(tileRows, tileColumns, mapping, forward, backward, updateMethod, pulses, programming,
+                newIrDrop);
     }
 
     /** A copy with other pulse settings. */
     public TileConfig withPulses(PulseUpdateConfig newPulses) {
         return new TileConfig(tileRows, tileColumns, mapping, forward, backward, updateMethod, newPulses,
-                programming);
+                programming, irDrop);
     }
 }

@@ -101,6 +101,58 @@ class AnalogTileTest extends XbarlabTestBase {
     }
 
     @Test
+    void irDropForwardAgreesWithTheExactSolveOfBothArrays() {
+        SplittableRandom random = new SplittableRandom(TEST_SEED);
+        float[] w = values(random, ROWS * COLUMNS, 0.9);
+        float[] x = new float[COLUMNS];
+        for (int j = 0; j < COLUMNS; j++) {
+            x[j] = (float) random.nextDouble();
+        }
+        // 20 Ω segments against devices near 12.5 µS: r·G·N² ≈ 0.02, inside the one-sweep model's range.
+        org.xbarlab.crossbar.parasitics.IrDropCircuitConfig circuit =
+                new org.xbarlab.crossbar.parasitics.IrDropCircuitConfig(20, 20, 0, 0);
+        AnalogTile wired = tile(TileConfig.ideal().withIrDrop(circuit), DevicePresets.ideal());
+        AnalogTile perfect = tile(TileConfig.ideal(), DevicePresets.ideal());
+        wired.program(w);
+        perfect.program(w);
+        float[] dropped = new float[ROWS];
+        float[] ideal = new float[ROWS];
+        wired.forward(x, 1, dropped, Phase.INFERENCE);
+        perfect.forward(x, 1, ideal, Phase.INFERENCE);
+        float[] read = new float[ROWS * COLUMNS];
+        wired.readWeights(read);
+        assertArrayEquals(w, read, 1e-5f, "IR drop changes what is sensed, not what the devices hold");
+
+        // Exact reference: solve each physical array (input lines = weight columns) with the inputs as volts.
+        float[][] arrays = new float[2][ROWS * COLUMNS];
+        wired.populations()[0].conductances(0, ROWS * COLUMNS, arrays[0], 0);
+        wired.populations()[1].conductances(0, ROWS * COLUMNS, arrays[1], 0);
+        double[] volts = new double[COLUMNS];
+        for (int j = 0; j < COLUMNS; j++) {
+            volts[j] = x[j];
+        }
+        double[][] currents = new double[2][ROWS];
+        for (int a = 0; a < 2; a++) {
+            double[] physical = new double[ROWS * COLUMNS];
+            for (int i = 0; i < ROWS; i++) {
+                for (int j = 0; j < COLUMNS; j++) {
+                    physical[j * ROWS + i] = arrays[a][i * COLUMNS + j];
+                }
+            }
+            org.xbarlab.crossbar.parasitics.ExactIrDropSolver.factor(COLUMNS, ROWS, physical, circuit)
+                    .columnCurrents(volts, currents[a]);
+        }
+        double siemensPerWeight = wired.mapping().siemensPerWeight();
+        double largestChange = 0;
+        for (int i = 0; i < ROWS; i++) {
+            double exact = (currents[0][i] - currents[1][i]) / siemensPerWeight;
+            assertEquals(exact, dropped[i], 2e-3 * Math.abs(ideal[i]) + 1e-5, "output " + i);
+            largestChange = Math.max(largestChange, Math.abs(dropped[i] - ideal[i]));
+        }
+        assertTrue(largestChange > 1e-4, "the wires change the outputs: " + largestChange);
+    }
+
+    @Test
     void everyOperationChargesTheLedgerByComponent() {
         AnalogTile tile = tile(TileConfig.defaults(), DevicePresets.load("ag-a-si"));
         SplittableRandom random = new SplittableRandom(TEST_SEED);

@@ -53,8 +53,7 @@ class ParallelTilesMatchSequentialTest extends XbarlabTestBase {
         ChipConfig config = preset.equals("ideal") ? ChipConfig.ideal() : ChipConfig.of(preset);
         TileConfig t = config.tile().withTileSize(32, 48);
         if (update.equals("stochastic")) {
-            t = new TileConfig(t.tileRows(), t.tileColumns(), t.mapping(), t.forward(), t.backward(),
-                    t.updateMethod(), PulseUpdateConfig.stochastic(), t.programming());
+            t = t.withPulses(PulseUpdateConfig.stochastic());
         }
         Chip chip = new Chip(config.withTile(t), RngStreams.of(TEST_SEED));
         Crossbar crossbar = chip.crossbar(0, ROWS, COLUMNS);

@@ -62,8 +62,7 @@ public class TrainingBatchBenchmark extends XbarlabBenchmark {
             case "reram-stoch" -> {
                 ChipConfig base = ChipConfig.of("reram-hfo2");
                 TileConfig t = base.tile();
-                yield base.withTile(new TileConfig(t.tileRows(), t.tileColumns(), t.mapping(), t.forward(),
-                        t.backward(), t.updateMethod(), PulseUpdateConfig.stochastic(), t.programming()));
+                yield base.withTile(t.withPulses(PulseUpdateConfig.stochastic()));
             }
             default -> throw new IllegalArgumentException(variant);
         };
