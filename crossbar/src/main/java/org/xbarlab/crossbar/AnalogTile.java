@@ -42,7 +42,8 @@ import org.xbarlab.devices.noise.ReadNoise;
  *
  * <p><b>IR drop.</b> With {@link TileConfig#irDrop()} set, the forward product uses the effective conductances of
  * the wired arrays from the fast one-sweep model of {@code org.xbarlab.crossbar.parasitics} (its error against the
- * exact solve is in {@code docs/ir-drop.md}); the transposed product uses ideal wires.
+ * exact solve is in {@code docs/ir-drop.md}), and so does the transposed product with the circuit of a transposed
+ * read ({@link IrDropCircuitConfig#transposed()}).
  *
  * <p><b>Pulsed update.</b> {@code ΔW = −η·Σ d·xᵀ} becomes signed pulse counts ({@link PulseCounter}) with the
  * nominal weight change of a pulse: on a differential pair a positive count potentiates {@code G⁺} and depresses
@@ -117,6 +118,9 @@ public final class AnalogTile implements Crossbar {
     private final float[] irDropMinus;
     private final float[] irDropWeights;
     private boolean irDropWeightsValid;
+    private final FastIrDropModel irDropTransposed;
+    private final float[] irDropBackward;
+    private boolean irDropBackwardValid;
     /** Whether {@link #columnSums} / {@link #rowSums} belong to the conductances now in {@link #first}/{@link #second}. */
     private boolean columnSumsValid;
     private boolean rowSumsValid;
@@ -183,6 +187,8 @@ public final class AnalogTile implements Crossbar {
         this.irDropPlus = new float[irDropSize];
         this.irDropMinus = new float[irDropSize];
         this.irDropWeights = new float[irDropSize];
+        this.irDropTransposed = circuit == null ? null : new FastIrDropModel(circuit.transposed(), 1);
+        this.irDropBackward = new float[irDropSize];
         this.first = new float[devices];
         this.second = new float[devices];
         this.pulses = new int[devices];
@@ -257,6 +263,7 @@ public final class AnalogTile implements Crossbar {
         columnSumsValid = false;
         rowSumsValid = false;
         irDropWeightsValid = false;
+        irDropBackwardValid = false;
     }
 
     /**
@@ -280,6 +287,42 @@ public final class AnalogTile implements Crossbar {
             irDropWeightsValid = true;
         }
         return irDropWeights;
+    }
+
+    /**
+     * The weights the transposed product sees through the wires: the transposed read drives the weight rows and
+     * senses the weight columns, which {@link IrDropCircuitConfig#transposed()} describes for the conductance matrix
+     * {@code G'(p, q) = G(rows−1−p, columns−1−q)} in weight layout; recomputed whenever the conductances are reloaded.
+     */
+    private float[] backwardWeights() {
+        if (irDropTransposed == null) {
+            return weights;
+        }
+        if (!irDropBackwardValid) {
+            effectiveTransposed(first, irDropPlus);
+            if (differential) {
+                effectiveTransposed(second, irDropMinus);
+                mapping.differentialWeights(irDropPlus, irDropMinus, devices, irDropBackward);
+            } else {
+                mapping.offsetWeights(irDropPlus, second, rows, columns, irDropBackward);
+            }
+            irDropBackwardValid = true;
+        }
+        return irDropBackward;
+    }
+
+    private void effectiveTransposed(float[] conductances, float[] out) {
+        for (int p = 0; p < rows; p++) {
+            for (int q = 0; q < columns; q++) {
+                physical[p * columns + q] = conductances[(rows - 1 - p) * columns + (columns - 1 - q)];
+            }
+        }
+        irDropTransposed.effectiveConductances(physical, rows, columns, physicalEffective);
+        for (int p = 0; p < rows; p++) {
+            for (int q = 0; q < columns; q++) {
+                out[(rows - 1 - p) * columns + (columns - 1 - q)] = physicalEffective[p * columns + q];
+            }
+        }
     }
 
     /** Effective conductances of one array in weight layout ({@code rows × columns}), through the physical layout. */
@@ -354,9 +397,10 @@ public final class AnalogTile implements Crossbar {
     public void backward(float[] d, int batch, float[] z, Phase phase) {
         Checks.positive("batch", batch);
         loadWeights(readNoise);
+        float[] seen = backwardWeights();
         AnalogPeriphery.Passes passes = backwardPeriphery.apply(d, batch, z,
                 (dq, n, out) -> Kernels.gemm(Transpose.NO, Transpose.NO, n, columns, rows, 1f, dq, 0, rows,
-                        weights, 0, columns, 0f, out, 0, columns), peripheryStream);
+                        seen, 0, columns, 0f, out, 0, columns), peripheryStream);
         // Activity over the driven lines (the rows): G⁺ and G⁻ lines of each row, each driven by ±d_i. The sums
         // are kept until the conductances in first/second are reloaded.
         if (!rowSumsValid) {

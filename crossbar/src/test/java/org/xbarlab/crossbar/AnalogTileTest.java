@@ -101,7 +101,7 @@ class AnalogTileTest extends XbarlabTestBase {
     }
 
     @Test
-    void irDropForwardAgreesWithTheExactSolveOfBothArrays() {
+    void irDropProductsAgreeWithTheExactSolveOfBothArrays() {
         SplittableRandom random = new SplittableRandom(TEST_SEED);
         float[] w = values(random, ROWS * COLUMNS, 0.9);
         float[] x = new float[COLUMNS];
@@ -150,6 +150,39 @@ class AnalogTileTest extends XbarlabTestBase {
             largestChange = Math.max(largestChange, Math.abs(dropped[i] - ideal[i]));
         }
         assertTrue(largestChange > 1e-4, "the wires change the outputs: " + largestChange);
+
+        // The transposed read: drive the weight rows with d, sense the weight columns, through the swapped circuit.
+        float[] d = new float[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            d[i] = (float) random.nextDouble();
+        }
+        float[] droppedBack = new float[COLUMNS];
+        float[] idealBack = new float[COLUMNS];
+        wired.backward(d, 1, droppedBack, Phase.TRAINING);
+        perfect.backward(d, 1, idealBack, Phase.TRAINING);
+        double[] voltsBack = new double[ROWS];
+        for (int p = 0; p < ROWS; p++) {
+            voltsBack[p] = d[ROWS - 1 - p];
+        }
+        double[][] back = new double[2][COLUMNS];
+        for (int a = 0; a < 2; a++) {
+            double[] transposed = new double[ROWS * COLUMNS];
+            for (int p = 0; p < ROWS; p++) {
+                for (int q = 0; q < COLUMNS; q++) {
+                    transposed[p * COLUMNS + q] = arrays[a][(ROWS - 1 - p) * COLUMNS + (COLUMNS - 1 - q)];
+                }
+            }
+            org.xbarlab.crossbar.parasitics.ExactIrDropSolver.factor(ROWS, COLUMNS, transposed,
+                    circuit.transposed()).columnCurrents(voltsBack, back[a]);
+        }
+        double largestBackChange = 0;
+        for (int j = 0; j < COLUMNS; j++) {
+            int q = COLUMNS - 1 - j;
+            double exact = (back[0][q] - back[1][q]) / siemensPerWeight;
+            assertEquals(exact, droppedBack[j], 2e-3 * Math.abs(idealBack[j]) + 1e-5, "transposed output " + j);
+            largestBackChange = Math.max(largestBackChange, Math.abs(droppedBack[j] - idealBack[j]));
+        }
+        assertTrue(largestBackChange > 1e-4, "the wires change the transposed outputs: " + largestBackChange);
     }
 
     @Test
