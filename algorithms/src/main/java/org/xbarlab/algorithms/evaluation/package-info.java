@@ -9,9 +9,7 @@
  *       labels from class-mean responses; average and max rules);</li>
  *   <li>{@link org.xbarlab.algorithms.evaluation.LinearClassifier} with
  *       {@link org.xbarlab.algorithms.evaluation.LinearClassifierConfig}: the seed paper's linear classifier
- *       (dropout, linear layer, identity or sigmoid, softmax cross-entropy, Adam, learning-rate schedules);</li>
- *   <li>{@link org.xbarlab.algorithms.evaluation.SoftmaxClassifier}: a plain SGD softmax regression used by the
- *       command-line demo.</li>
+ *       (dropout, linear layer, identity or sigmoid, softmax cross-entropy, Adam, learning-rate schedules).</li>
  * </ul>
  * {@link org.xbarlab.algorithms.evaluation.LabeledFeatures} wraps a feature matrix and its labels without copying.
  *
