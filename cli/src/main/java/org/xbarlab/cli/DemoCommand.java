@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.xbarlab.core.config.ConfigMapper;
 import org.xbarlab.core.kernels.Kernels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,26 +91,12 @@ final class DemoCommand implements Runnable {
         if (threads != null) {
             Kernels.setThreads(threads);
         }
-        Path file;
-        try {
-            file = Files.createTempFile("xbarlab-demo", ".json");
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the built-in experiment to a temporary file: "
-                    + e.getMessage(), e);
-        }
-        try {
-            ExperimentConfig config = ExperimentRunner.resolve(file, ExperimentConfig.defaults(), all);
-            ExperimentRunner.run(config, out, DatasetsCommand.dataDirectory(dataDir),
-                    spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
-        } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // A leftover temporary file is harmless.
-            }
-        }
+        ExperimentConfig config = ExperimentRunner.resolve(
+                ConfigMapper.readTree(text, ConfigMapper.Format.JSON, RESOURCE), RESOURCE,
+                ExperimentConfig.defaults(), all);
+        ExperimentRunner.run(config, out, DatasetsCommand.dataDirectory(dataDir),
+                spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     /** The text of the built-in experiment. */

@@ -36,16 +36,29 @@ final class ExperimentRunner {
     /**
      * Reads an experiment file over the defaults and applies {@code --set} overrides.
      *
-     * @param file the experiment file (JSON or YAML), or null for the defaults alone
+     * @param file the experiment file (JSON or YAML)
      * @param base the defaults the file is laid over
      * @param overrides {@code path=value} overrides
      * @return the resolved config
      */
     static ExperimentConfig resolve(Path file, ExperimentConfig base, List<String> overrides) {
-        JsonNode defaults = ConfigMapper.valueToTree(base);
-        JsonNode tree = file == null ? defaults : ConfigOverlay.overlay(defaults, ConfigMapper.readTree(file));
+        return resolve(ConfigMapper.readTree(file), file.toString(), base, overrides);
+    }
+
+    /**
+     * Lays an experiment tree over the defaults and applies {@code --set} overrides.
+     *
+     * @param experiment the experiment as parsed, not modified
+     * @param sourceName the name errors give as the source
+     * @param base the defaults the experiment is laid over
+     * @param overrides {@code path=value} overrides
+     * @return the resolved config
+     */
+    static ExperimentConfig resolve(JsonNode experiment, String sourceName, ExperimentConfig base,
+                                    List<String> overrides) {
+        JsonNode tree = ConfigOverlay.overlay(ConfigMapper.valueToTree(base), experiment);
         tree = ConfigMapper.applyOverrides(tree, overrides);
-        return ConfigMapper.treeToValue(tree, ExperimentConfig.class, file == null ? "defaults" : file.toString());
+        return ConfigMapper.treeToValue(tree, ExperimentConfig.class, sourceName);
     }
 
     /**
