@@ -2,6 +2,7 @@ package org.xbarlab.cli;
 
 import org.xbarlab.algorithms.experiment.DataConfig;
 import org.xbarlab.algorithms.experiment.EvaluationConfig;
+import org.xbarlab.algorithms.supervised.SupervisedConfig;
 import org.xbarlab.algorithms.wta.WtaConfig;
 import org.xbarlab.core.Checks;
 import org.xbarlab.crossbar.ChipConfig;
@@ -14,13 +15,17 @@ import org.xbarlab.crossbar.ChipConfig;
  * @param schemaVersion version of this file format, {@value #SCHEMA_VERSION}
  * @param name a label for the experiment, not blank
  * @param seed the root seed, or null to generate one (printed and recorded)
+ * @param method what is trained: the unsupervised self-defined target ({@code wta}, settings in
+ *     {@code training}) or a supervised network ({@code supervised}, settings in {@code supervised})
  * @param data the data set
  * @param chip the simulated chip, or null to train exact software weights
- * @param training the network and learning rule
+ * @param training the unsupervised network and its learning rule; required for {@code wta}, null otherwise
+ * @param supervised the supervised network and its learning rule; required for {@code supervised}, null otherwise
  * @param evaluation how to evaluate
  */
-public record ExperimentConfig(int schemaVersion, String name, Long seed, DataConfig data, ChipConfig chip,
-                               WtaConfig training, EvaluationConfig evaluation) {
+public record ExperimentConfig(int schemaVersion, String name, Long seed, ExperimentMethod method, DataConfig data,
+                               ChipConfig chip, WtaConfig training, SupervisedConfig supervised,
+                               EvaluationConfig evaluation) {
 
     /** Version of the experiment file format written and read by this build. */
     public static final int SCHEMA_VERSION = 1;
@@ -30,9 +35,26 @@ public record ExperimentConfig(int schemaVersion, String name, Long seed, DataCo
         Checks.isTrue(schemaVersion == SCHEMA_VERSION, "schemaVersion must be %d, got %d", SCHEMA_VERSION,
                 schemaVersion);
         Checks.notEmpty("name", name);
+        Checks.notNull("method", method);
         Checks.notNull("data", data);
-        Checks.notNull("training", training);
         Checks.notNull("evaluation", evaluation);
+        switch (method) {
+            case WTA -> {
+                Checks.notNull("training", training);
+                Checks.isTrue(supervised == null, "supervised must be absent when method is wta");
+            }
+            case SUPERVISED -> {
+                Checks.notNull("supervised", supervised);
+                Checks.isTrue(training == null, "training must be absent when method is supervised");
+            }
+            default -> throw new IllegalStateException("unknown method " + method);
+        }
+    }
+
+    /** A copy with the root seed and the chip given (the resolved form recorded in the result). */
+    public ExperimentConfig withSeedAndChip(long newSeed, ChipConfig newChip) {
+        return new ExperimentConfig(schemaVersion, name, newSeed, method, data, newChip, training, supervised,
+                evaluation);
     }
 
     /**
@@ -40,7 +62,8 @@ public record ExperimentConfig(int schemaVersion, String name, Long seed, DataCo
      * direct association after every epoch.
      */
     public static ExperimentConfig defaults() {
-        return new ExperimentConfig(SCHEMA_VERSION, "wta-backpropagation-one-layer", null, DataConfig.defaults(),
-                ChipConfig.ideal(), WtaConfig.backpropagationOneLayer(), EvaluationConfig.defaults());
+        return new ExperimentConfig(SCHEMA_VERSION, "wta-backpropagation-one-layer", null, ExperimentMethod.WTA,
+                DataConfig.defaults(), ChipConfig.ideal(), WtaConfig.backpropagationOneLayer(), null,
+                EvaluationConfig.defaults());
     }
 }

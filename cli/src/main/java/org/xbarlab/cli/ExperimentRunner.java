@@ -11,8 +11,10 @@ import org.xbarlab.algorithms.data.DatasetFetcher;
 import org.xbarlab.algorithms.data.Datasets;
 import org.xbarlab.algorithms.experiment.Evaluation;
 import org.xbarlab.algorithms.experiment.ExperimentResult;
+import org.xbarlab.algorithms.experiment.SupervisedExperiment;
 import org.xbarlab.algorithms.experiment.WtaExperiment;
 import org.xbarlab.algorithms.network.CrossbarFactory;
+import org.xbarlab.algorithms.supervised.SupervisedConfig;
 import org.xbarlab.core.config.ConfigMapper;
 import org.xbarlab.core.cost.CostLedger;
 import org.xbarlab.core.cost.CostSummary;
@@ -57,8 +59,84 @@ final class ExperimentRunner {
     static ExperimentConfig resolve(JsonNode experiment, String sourceName, ExperimentConfig base,
                                     List<String> overrides) {
         JsonNode tree = ConfigOverlay.overlay(ConfigMapper.valueToTree(base), experiment);
+        tree = expandMethod(tree, overrides, sourceName);
         tree = ConfigMapper.applyOverrides(tree, overrides);
         return ConfigMapper.treeToValue(tree, ExperimentConfig.class, sourceName);
+    }
+
+    /**
+     * Checks that the network fits the data set (inputs = pixels after the crop; supervised outputs = classes ×
+     * outputs per class) before anything runs, so a mismatch is a config error naming its path.
+     */
+    static void checkAgainstData(ExperimentConfig config) {
+        var kind = config.data().kind();
+        int crop = config.data().centerCrop();
+        if (crop > Math.min(kind.rows(), kind.cols())) {
+            throw new org.xbarlab.core.config.ConfigException("data.centerCrop", -1, "the experiment",
+                    "must be at most " + Math.min(kind.rows(), kind.cols()) + " for " + kind.displayName()
+                            + ", got " + crop);
+        }
+        int features = crop > 0 ? crop * crop : kind.rows() * kind.cols();
+        String section = config.method() == ExperimentMethod.SUPERVISED ? "supervised" : "training";
+        List<Integer> sizes = config.method() == ExperimentMethod.SUPERVISED ? config.supervised().layerSizes()
+                : config.training().layerSizes();
+        if (sizes.get(0) != features) {
+            throw new org.xbarlab.core.config.ConfigException(section + ".layerSizes[0]", -1, "the experiment",
+                    "must equal the " + features + " inputs of " + kind.displayName()
+                            + (crop > 0 ? " cropped to " + crop + "×" + crop : "") + ", got " + sizes.get(0));
+        }
+        if (config.method() == ExperimentMethod.SUPERVISED) {
+            int perClass = config.supervised().outputsPerClass();
+            int outputs = sizes.get(sizes.size() - 1);
+            if (outputs != kind.classCount() * perClass) {
+                throw new org.xbarlab.core.config.ConfigException("supervised.layerSizes[" + (sizes.size() - 1)
+                        + "]", -1, "the experiment", "must be the " + kind.classCount() + " classes of "
+                        + kind.displayName() + " × outputsPerClass " + perClass + " = " + kind.classCount()
+                        * perClass + ", got " + outputs);
+            }
+        }
+    }
+
+    /** Presets of the {@code supervised} section, chosen by its {@code preset} key. */
+    static final java.util.Map<String, java.util.function.Supplier<SupervisedConfig>> SUPERVISED_PRESETS =
+            java.util.Map.of("backpropagation-baseline", SupervisedConfig::backpropagationBaseline,
+                    "equilibrium-baseline", SupervisedConfig::equilibriumBaseline,
+                    "neurosim-mlp", SupervisedConfig::neurosimMlp);
+
+    /**
+     * Fills the section of the experiment's method from its preset: a supervised experiment lays its
+     * {@code supervised} section over the preset it names ({@code backpropagation-baseline} when it names none)
+     * and drops the unsupervised {@code training} defaults. The method may come from a {@code method=} override.
+     */
+    private static JsonNode expandMethod(JsonNode tree, List<String> overrides, String sourceName) {
+        String method = tree.path("method").asText("wta");
+        for (String override : overrides) {
+            if (override.startsWith("method=")) {
+                method = override.substring("method=".length()).trim();
+            }
+        }
+        if (!"supervised".equals(method) || !(tree instanceof ObjectNode root)) {
+            return tree;
+        }
+        JsonNode given = root.path("supervised");
+        String preset = "backpropagation-baseline";
+        ObjectNode section = ConfigMapper.jsonMapper().createObjectNode();
+        if (given instanceof ObjectNode object) {
+            section = object.deepCopy();
+            JsonNode name = section.remove("preset");
+            if (name != null) {
+                preset = name.asText();
+            }
+        }
+        var supplier = SUPERVISED_PRESETS.get(preset);
+        if (supplier == null) {
+            throw new org.xbarlab.core.config.ConfigException("supervised.preset", -1, sourceName, "must be one of "
+                    + new java.util.TreeSet<>(SUPERVISED_PRESETS.keySet()) + ", got \"" + preset + "\"");
+        }
+        ObjectNode copy = root.deepCopy();
+        copy.set("supervised", ConfigOverlay.overlay(ConfigMapper.valueToTree(supplier.get()), section));
+        copy.remove("training");
+        return copy;
     }
 
     /**
@@ -75,9 +153,9 @@ final class ExperimentRunner {
     static Path run(ExperimentConfig config, Path out, Path dataDirectory, List<String> commandLine,
                     PrintWriter stdout, PrintWriter stderr) {
         long rootSeed = config.seed() != null ? config.seed() : RngStreams.generateRootSeed();
-        ExperimentConfig resolved = new ExperimentConfig(config.schemaVersion(), config.name(), rootSeed,
-                config.data(), config.chip() == null ? null : config.chip().resolved(), config.training(),
-                config.evaluation());
+        ExperimentConfig resolved = config.withSeedAndChip(rootSeed,
+                config.chip() == null ? null : config.chip().resolved());
+        checkAgainstData(resolved);
         RngStreams streams = RngStreams.of(rootSeed);
         if (resolved.data().kind().fetchable() && !Datasets.isPresent(resolved.data().kind(), dataDirectory)) {
             stderr.println("xbarlab: " + resolved.data().kind().displayName() + " is not in " + dataDirectory
@@ -98,10 +176,14 @@ final class ExperimentRunner {
             ledger = new CostLedger();
         }
         stdout.printf(Locale.ROOT, "xbarlab run: %s, seed %d%n", resolved.name(), rootSeed);
-        stdout.printf(Locale.ROOT, "  network %s trained by %s on %s, %d epoch(s), batch %d%n",
-                resolved.training().layerSizes(), resolved.training().rule().name().toLowerCase(Locale.ROOT)
-                        .replace('_', ' '), resolved.data().kind().displayName(), resolved.training().epochs(),
-                resolved.training().batchSize());
+        boolean supervised = resolved.method() == ExperimentMethod.SUPERVISED;
+        stdout.printf(Locale.ROOT, "  %s network %s trained by %s on %s, %d epoch(s), batch %d%n",
+                supervised ? "supervised" : "unsupervised (self-defined target)",
+                supervised ? resolved.supervised().layerSizes() : resolved.training().layerSizes(),
+                (supervised ? resolved.supervised().rule() : resolved.training().rule()).name()
+                        .toLowerCase(Locale.ROOT).replace('_', ' '), resolved.data().kind().displayName(),
+                supervised ? resolved.supervised().epochs() : resolved.training().epochs(),
+                supervised ? resolved.supervised().batchSize() : resolved.training().batchSize());
         stdout.println("  chip: " + (chip == null ? "none (exact software weights)"
                 : resolved.chip().resolvedDevice().name() + " devices, " + resolved.chip().tile().tileRows() + "x"
                 + resolved.chip().tile().tileColumns() + " tiles, updates by "
@@ -112,11 +194,15 @@ final class ExperimentRunner {
         Provenance provenance = Provenance.capture(rootSeed, resolvedTree, commandLine,
                 Kernels.backendDescription());
         long started = System.nanoTime();
-        ExperimentResult result = new WtaExperiment(resolved.training(), resolved.data(), resolved.evaluation())
-                .run(factory, streams, dataDirectory, TerminalProgress.forConsole(stderr), line -> {
-                    stdout.println(line);
-                    stdout.flush();
-                });
+        java.util.function.Consumer<String> log = line -> {
+            stdout.println(line);
+            stdout.flush();
+        };
+        ExperimentResult result = supervised
+                ? new SupervisedExperiment(resolved.supervised(), resolved.data(), resolved.evaluation())
+                        .run(factory, streams, dataDirectory, TerminalProgress.forConsole(stderr), log)
+                : new WtaExperiment(resolved.training(), resolved.data(), resolved.evaluation())
+                        .run(factory, streams, dataDirectory, TerminalProgress.forConsole(stderr), log);
         double wallSeconds = (System.nanoTime() - started) * 1e-9;
 
         ObjectNode json = ConfigMapper.jsonMapper().createObjectNode();
@@ -128,6 +214,7 @@ final class ExperimentRunner {
         putNullable(metrics, "testAccuracyDirectAssociationMaxRule",
                 last == null ? null : last.directAssociationMaxRuleAccuracy());
         putNullable(metrics, "testAccuracyLinearClassifier", last == null ? null : last.linearClassifierAccuracy());
+        putNullable(metrics, "testAccuracy", last == null ? null : last.networkAccuracy());
         metrics.put("trainingSamples", result.trainingSamples());
         metrics.put("inferenceSamples", result.inferenceSamples());
         metrics.put("wallSeconds", wallSeconds);

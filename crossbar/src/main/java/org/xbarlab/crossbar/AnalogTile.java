@@ -502,6 +502,16 @@ public final class AnalogTile implements Crossbar {
         }
         double weightPerPulse = (differential ? 2 : 1) * device.nominalStepSiemens() / mapping.siemensPerWeight();
         long fired = pulseCounter.count(x, d, batch, learningRate, weightPerPulse, updateStream, pulses);
+        return applyPulseCounts(fired);
+    }
+
+    /**
+     * Applies {@link #pulses} (signed counts per weight: positive raises the weight) to the devices and charges the
+     * writes.
+     *
+     * @param fired the pulses the drivers fired, for the stochastic scheme
+     */
+    private UpdateResult applyPulseCounts(long fired) {
         // The pulse activity (a scan of every device) is only needed to charge the writes: a device without a
         // write pulse skips it.
         if (writeCostKnown) {
@@ -529,6 +539,33 @@ public final class AnalogTile implements Crossbar {
         long firedTotal = config.pulses().scheme() == org.xbarlab.crossbar.update.PulseScheme.DETERMINISTIC
                 ? applied : fired * (differential ? 2 : 1);
         return new UpdateResult(applied, firedTotal, 0);
+    }
+
+    @Override
+    public UpdateResult applyDelta(float[] delta) {
+        Checks.isTrue(delta.length >= devices, "delta must hold rows × columns = %d values, got %d", devices,
+                delta.length);
+        if (config.updateMethod() == UpdateMethod.PROGRAMMING) {
+            loadWeights(false);
+            for (int k = 0; k < devices; k++) {
+                first[k] = weights[k] + delta[k];
+            }
+            ProgrammingResult result = programWeights(first, Phase.TRAINING);
+            return new UpdateResult(result.pulses(), result.pulses(), result.weightsClipped());
+        }
+        double pulsesPerWeight = mapping.siemensPerWeight() / ((differential ? 2 : 1) * device.nominalStepSiemens());
+        boolean stochastic = config.pulses().scheme() == org.xbarlab.crossbar.update.PulseScheme.STOCHASTIC;
+        int cap = config.pulses().maxPulsesPerUpdate();
+        long fired = 0;
+        for (int k = 0; k < devices; k++) {
+            double wanted = delta[k] * pulsesPerWeight;
+            double whole = stochastic ? Math.floor(wanted + updateStream.nextDouble())
+                    : Math.signum(wanted) * Math.floor(Math.abs(wanted) + 0.5);
+            int count = (int) Math.max(-cap, Math.min(cap, whole));
+            pulses[k] = count;
+            fired += Math.abs(count);
+        }
+        return applyPulseCounts(fired);
     }
 
     @Override

@@ -54,6 +54,19 @@ public interface Crossbar {
     UpdateResult update(float[] x, float[] d, int batch, double learningRate);
 
     /**
+     * Dense update {@code W ← W + ΔW} with a change computed digitally, charged to {@link Phase#TRAINING}: how a
+     * digital optimizer (Adam, momentum, a rounded SGD step as MLP+NeuroSim writes it) reaches the devices. An
+     * analog tile turns each element's change into a whole number of write pulses, {@code n = ΔW/Δw_min} rounded
+     * (deterministically or stochastically, as its pulse scheme says), as MLP+NeuroSim V3.0 does for every update
+     * ({@code nPulse = round(ΔW/2·maxNumLevel)}), at most the pulse scheme's {@code maxPulsesPerUpdate}; or it programs {@code W + ΔW} when its update method is
+     * programming. The digital computation of {@code ΔW} itself is not charged.
+     *
+     * @param delta the change, row-major {@code rows × columns}; read only
+     * @return what the update did to the devices
+     */
+    UpdateResult applyDelta(float[] delta);
+
+    /**
      * Programs the weights directly (one-shot or write-verify, as configured), charged to
      * {@link Phase#PROGRAMMING}.
      *

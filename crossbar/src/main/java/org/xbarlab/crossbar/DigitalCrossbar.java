@@ -58,6 +58,16 @@ public final class DigitalCrossbar implements Crossbar {
     }
 
     @Override
+    public UpdateResult applyDelta(float[] delta) {
+        Checks.isTrue(delta.length >= weights.length, "delta must hold rows × columns = %d values, got %d",
+                weights.length, delta.length);
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] += delta[k];
+        }
+        return UpdateResult.NONE;
+    }
+
+    @Override
     public ProgrammingResult program(float[] target) {
         System.arraycopy(target, 0, weights, 0, weights.length);
         return new ProgrammingResult(weights.length, 0, 0, 0, 0);

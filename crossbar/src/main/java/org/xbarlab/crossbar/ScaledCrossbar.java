@@ -70,6 +70,19 @@ public final class ScaledCrossbar implements Crossbar {
     }
 
     @Override
+    public UpdateResult applyDelta(float[] delta) {
+        int count = rows() * columns();
+        if (buffer.length < count) {
+            buffer = new float[count];
+        }
+        float inverse = (float) (1.0 / scale);
+        for (int k = 0; k < count; k++) {
+            buffer[k] = delta[k] * inverse;
+        }
+        return inner.applyDelta(buffer);
+    }
+
+    @Override
     public ProgrammingResult program(float[] weights) {
         int count = rows() * columns();
         if (!scaleSet) {

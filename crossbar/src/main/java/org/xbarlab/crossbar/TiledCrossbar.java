@@ -286,6 +286,26 @@ public final class TiledCrossbar implements Crossbar {
     }
 
     @Override
+    public UpdateResult applyDelta(float[] delta) {
+        Checks.isTrue(delta.length >= rows * columns, "delta must hold rows × columns = %d values, got %d",
+                rows * columns, delta.length);
+        UpdateResult total = UpdateResult.NONE;
+        float[] block = new float[tileRows * tileColumns];
+        for (int r = 0; r < gridRows; r++) {
+            for (int c = 0; c < gridColumns; c++) {
+                int height = blockRows(r);
+                int width = blockColumns(c);
+                for (int i = 0; i < height; i++) {
+                    System.arraycopy(delta, (r * tileRows + i) * columns + c * tileColumns, block, i * width,
+                            width);
+                }
+                total = total.plus(tiles[r * gridColumns + c].applyDelta(block));
+            }
+        }
+        return total;
+    }
+
+    @Override
     public ProgrammingResult program(float[] weights) {
         ProgrammingResult total = new ProgrammingResult(0, 0, 0, 0, 0);
         float[] block = new float[tileRows * tileColumns];

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
+import org.xbarlab.algorithms.network.AdamOptimizer;
 import org.xbarlab.core.kernels.Kernels;
 import org.xbarlab.core.kernels.Transpose;
 import org.xbarlab.core.progress.Progress;

@@ -66,14 +66,8 @@ public final class WtaExperiment {
      */
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress progress,
                                 Consumer<String> log) {
-        Dataset train = Datasets.load(data.kind(), Split.TRAIN, dataDirectory);
-        if (data.trainSamples() > 0 && data.trainSamples() < train.sampleCount()) {
-            train = train.take(data.trainSamples());
-        }
-        Dataset test = Datasets.load(data.kind(), Split.TEST, dataDirectory);
-        if (data.testSamples() > 0 && data.testSamples() < test.sampleCount()) {
-            test = test.take(data.testSamples());
-        }
+        Dataset train = data.load(Split.TRAIN, dataDirectory);
+        Dataset test = data.load(Split.TEST, dataDirectory);
         int inputs = training.layerSizes().get(0);
         Checks.isTrue(train.featureCount() == inputs,
                 "training.layerSizes[0] must equal the data set's %d features, got %d", train.featureCount(),
@@ -189,7 +183,7 @@ public final class WtaExperiment {
                 linear = result.finalTestAccuracy();
             }
             evaluationIndex++;
-            Evaluation evaluated = new Evaluation(epoch, 0, average, max, unassigned, linear);
+            Evaluation evaluated = new Evaluation(epoch, 0, average, max, unassigned, linear, null);
             log.accept(describe(evaluated));
             return evaluated;
         }
@@ -207,7 +201,7 @@ public final class WtaExperiment {
                 unassigned = result.unassignedNeuronCount();
             }
             Double linear = classifier == null ? null : classifier.accuracy(testFeatures);
-            Evaluation evaluated = new Evaluation(epoch, seconds, average, max, unassigned, linear);
+            Evaluation evaluated = new Evaluation(epoch, seconds, average, max, unassigned, linear, null);
             log.accept(describe(evaluated));
             return evaluated;
         }

@@ -42,4 +42,19 @@ public final class XavierInitializer {
         RandomFill.uniform(random, weights, 0, weights.length, -a, a);
         return crossbar.program(weights);
     }
+
+    /**
+     * Draws weights uniform in {@code [−bound, bound]} and programs them into the crossbar.
+     *
+     * @param crossbar the weights' crossbar
+     * @param bound the bound, positive
+     * @param random the stream
+     * @return what programming did
+     */
+    public static ProgrammingResult initializeUniform(Crossbar crossbar, double bound, UniformRandomProvider random) {
+        Checks.positiveFinite("initialWeightBound", bound);
+        float[] weights = new float[crossbar.rows() * crossbar.columns()];
+        RandomFill.uniform(random, weights, 0, weights.length, (float) -bound, (float) bound);
+        return crossbar.program(weights);
+    }
 }

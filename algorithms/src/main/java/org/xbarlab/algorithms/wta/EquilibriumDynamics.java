@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.xbarlab.algorithms.network.DenseLayer;
 import org.xbarlab.algorithms.network.Dropout;
+import org.xbarlab.algorithms.network.LayerOptimizer;
+import org.xbarlab.core.Checks;
 import org.xbarlab.core.cost.Phase;
 import org.xbarlab.crossbar.Crossbar;
 import org.xbarlab.crossbar.UpdateResult;
@@ -27,12 +29,41 @@ import org.xbarlab.crossbar.UpdateResult;
  *
  * <p>The one-sided update is {@code W_l ← W_l + η/(β_s·B)·Σ_b [s^β_l·s^β_{l−1}ᵀ − s^0_l·s^0_{l−1}ᵀ]} and the
  * same for the biases; the symmetric estimate contrasts the states nudged with {@code +β_s} and {@code −β_s},
- * divided by {@code 2β_s}. Both are applied as one rank-{@code 2B} crossbar update per layer.
+ * divided by {@code 2β_s}. Both are applied as one rank-{@code 2B} update per layer through the layer's
+ * {@link LayerOptimizer} (plain SGD: one crossbar outer-product update).
+ *
+ * <p>The target of the nudged phase is the caller's: the self-defined k-WTA target for unsupervised training, the
+ * labels for supervised training. Not thread-safe.
  */
-final class EquilibriumDynamics {
+public final class EquilibriumDynamics {
 
-    private final WtaConfig config;
+    /** Computes the target of the nudged phase from the free phase's output. */
+    @FunctionalInterface
+    public interface Target {
+        /**
+         * @param maskedOutput the free phase's output (already multiplied by its state mask), row-major
+         *     {@code batch × outputs}; read only
+         * @param mask the output's 0/1 mask; read only
+         * @param batch number of samples
+         * @param target receives the target; overwritten
+         * @return the loss of the free output against the target (for logs)
+         */
+        double compute(float[] maskedOutput, float[] mask, int batch, float[] target);
+    }
+
+    /**
+     * What one training step did.
+     *
+     * @param loss the loss the target reported
+     * @param pulsesFired write pulses fired by all layers' updates
+     */
+    public record Outcome(double loss, long pulsesFired) {
+    }
+
+    private final EquilibriumConfig ep;
+    private final List<Double> dropout;
     private final List<DenseLayer> layers;
+    private final List<LayerOptimizer> optimizers;
     private final int layerCount;
     private final int[] sizes;
     private int capacity;
@@ -48,12 +79,28 @@ final class EquilibriumDynamics {
     private float[] stackedInputs;
     private float[] stackedGradients;
 
-    EquilibriumDynamics(WtaConfig config, List<DenseLayer> layers) {
-        this.config = config;
-        this.layers = layers;
+    /**
+     * @param sizes neurons per layer, input first
+     * @param ep the dynamics' settings
+     * @param dropout the mask probabilities, one per layer, input first, the output's last (seed §3.1: 0/1 masks,
+     *     not rescaled)
+     * @param layers the layers, input first
+     * @param optimizers one per layer, applying the contrastive gradient
+     * @param batch the expected mini-batch size (buffers grow when needed)
+     */
+    public EquilibriumDynamics(List<Integer> sizes, EquilibriumConfig ep, List<Double> dropout,
+                               List<DenseLayer> layers, List<LayerOptimizer> optimizers, int batch) {
+        this.ep = Checks.notNull("ep", ep);
+        this.layers = List.copyOf(layers);
+        this.optimizers = List.copyOf(optimizers);
         this.layerCount = layers.size();
-        this.sizes = config.layerSizes().stream().mapToInt(Integer::intValue).toArray();
-        ensure(config.batchSize());
+        this.dropout = List.copyOf(dropout);
+        this.sizes = sizes.stream().mapToInt(Integer::intValue).toArray();
+        Checks.isTrue(this.sizes.length == layerCount + 1 && this.dropout.size() == layerCount + 1
+                        && this.optimizers.size() == layerCount,
+                "equilibrium propagation needs %d sizes and dropout entries and %d optimizers", layerCount + 1,
+                layerCount);
+        ensure(batch);
     }
 
     private void ensure(int batch) {
@@ -87,7 +134,7 @@ final class EquilibriumDynamics {
      *
      * @return a buffer with the outputs, row-major {@code batch × outputs}, valid until the next call
      */
-    float[] freeState(float[] x, int batch, Phase phase) {
+    public float[] freeState(float[] x, int batch, Phase phase) {
         ensure(batch);
         for (int l = 1; l <= layerCount; l++) {
             Arrays.fill(masks[l], 0, batch * sizes[l], 1f);
@@ -95,20 +142,27 @@ final class EquilibriumDynamics {
         }
         System.arraycopy(x, 0, free[0], 0, batch * sizes[0]);
         firstLayerDrive(free[0], batch, phase);
-        relax(free, batch, config.equilibrium().freeSteps(), 0.0, null, phase);
+        relax(free, batch, ep.freeSteps(), 0.0, null, phase);
         return free[layerCount];
     }
 
-    /** One training step on the batch in {@code x}. */
-    WtaNetwork.BatchOutcome trainStep(float[] x, int batch, double factor, UniformRandomProvider dropoutStream,
-                                      UniformRandomProvider signStream, WtaNetwork network) {
+    /**
+     * One training step.
+     *
+     * @param x the mini-batch, row-major {@code batch × inputs}; read only
+     * @param batch number of samples
+     * @param learningRates this step's learning rate of every layer, input first
+     * @param dropoutStream draws the masks
+     * @param signStream draws the sign of β
+     * @param targetFunction computes the nudged phase's target
+     * @return the loss and the pulses fired
+     */
+    public Outcome trainStep(float[] x, int batch, double[] learningRates, UniformRandomProvider dropoutStream,
+                             UniformRandomProvider signStream, Target targetFunction) {
         ensure(batch);
-        EquilibriumConfig ep = config.equilibrium();
         // Masks: one 0/1 mask per layer and sample, not rescaled, drawn once per mini-batch (seed §3.1).
-        Dropout.mask(dropoutStream, config.dropout().get(0), 1f, masks[0], batch * sizes[0]);
-        for (int l = 1; l <= layerCount; l++) {
-            double p = l < layerCount ? config.dropout().get(l) : config.outputMask();
-            Dropout.mask(dropoutStream, p, 1f, masks[l], batch * sizes[l]);
+        for (int l = 0; l <= layerCount; l++) {
+            Dropout.mask(dropoutStream, dropout.get(l), 1f, masks[l], batch * sizes[l]);
         }
         Dropout.apply(x, masks[0], maskedInput, batch * sizes[0]);
         double sign = ep.randomSign() && signStream.nextBoolean() ? -1.0 : 1.0;
@@ -123,7 +177,7 @@ final class EquilibriumDynamics {
         relax(free, batch, ep.freeSteps(), 0.0, null, Phase.TRAINING);
 
         // Target from the free output (already masked by its state mask), smoothing, mask, homeostasis.
-        double loss = network.targetFromMasked(free[layerCount], masks[layerCount], batch, target);
+        double loss = targetFunction.compute(free[layerCount], masks[layerCount], batch, target);
 
         // Nudged phase(s), starting from the free state.
         copyStates(free, nudged, batch);
@@ -140,7 +194,6 @@ final class EquilibriumDynamics {
         // Contrastive update of every layer: one rank-2B crossbar update.
         long pulses = 0;
         for (int l = 1; l <= layerCount; l++) {
-            DenseLayer layer = layers.get(l - 1);
             int in = sizes[l - 1];
             int out = sizes[l];
             float coefficient = (float) (1.0 / (divisor * batch));
@@ -150,11 +203,11 @@ final class EquilibriumDynamics {
                 stackedGradients[k] = -coefficient * nudged[l][k];
                 stackedGradients[batch * out + k] = coefficient * reference[l][k];
             }
-            UpdateResult result = layer.update(stackedInputs, stackedGradients, 2 * batch,
-                    config.learningRates().get(l - 1) * factor);
+            UpdateResult result = optimizers.get(l - 1).step(stackedInputs, stackedGradients, 2 * batch,
+                    learningRates[l - 1]);
             pulses += result.pulsesFired();
         }
-        return new WtaNetwork.BatchOutcome(loss, pulses);
+        return new Outcome(loss, pulses);
     }
 
     private void firstLayerDrive(float[] input, int batch, Phase phase) {
@@ -175,7 +228,7 @@ final class EquilibriumDynamics {
 
     /** {@code steps} synchronous Euler steps of the states {@code s[1..L]}; {@code s[0]} is the clamped input. */
     private void relax(float[][] s, int batch, int steps, double beta, float[] nudgeTarget, Phase phase) {
-        float dt = (float) config.equilibrium().stepSize();
+        float dt = (float) ep.stepSize();
         float b = (float) beta;
         for (int step = 0; step < steps; step++) {
             // Drives from the old states of every layer (synchronous update).

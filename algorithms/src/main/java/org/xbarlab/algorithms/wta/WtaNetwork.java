@@ -8,6 +8,8 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.DenseLayer;
 import org.xbarlab.algorithms.network.Dropout;
+import org.xbarlab.algorithms.network.LayerOptimizer;
+import org.xbarlab.algorithms.network.OptimizerKind;
 import org.xbarlab.algorithms.network.XavierInitializer;
 import org.xbarlab.core.Checks;
 import org.xbarlab.core.cost.Phase;
@@ -86,8 +88,17 @@ public final class WtaNetwork {
         masked = new float[batch * config.outputs()];
         target = new float[batch * config.outputs()];
         winnersScratch = new int[2 * config.winners()];
-        dynamics = config.rule() == LearningRule.EQUILIBRIUM_PROPAGATION
-                ? new EquilibriumDynamics(config, layers) : null;
+        if (config.rule() == LearningRule.EQUILIBRIUM_PROPAGATION) {
+            List<Double> masks = new ArrayList<>(config.dropout().subList(0, layerCount));
+            masks.add(config.outputMask());
+            List<LayerOptimizer> optimizers = new ArrayList<>();
+            for (DenseLayer layer : layers) {
+                optimizers.add(new LayerOptimizer(OptimizerKind.SGD, layer, true));
+            }
+            dynamics = new EquilibriumDynamics(sizes, config.equilibrium(), masks, layers, optimizers, batch);
+        } else {
+            dynamics = null;
+        }
     }
 
     /** The settings. */
@@ -130,6 +141,10 @@ public final class WtaNetwork {
         UniformRandomProvider dropoutStream = streams.stream(DROPOUT_STREAM, epoch);
         UniformRandomProvider signStream = streams.stream(SIGN_STREAM, epoch);
         double factor = config.learningRateFactor(epoch);
+        double[] rates = new double[layers.size()];
+        for (int l = 0; l < rates.length; l++) {
+            rates[l] = config.learningRates().get(l) * factor;
+        }
         int batch = config.batchSize();
         int batches = (samples + batch - 1) / batch;
         progress.start("epoch " + (epoch + 1) + " (" + config.rule().name().toLowerCase(java.util.Locale.ROOT)
@@ -144,9 +159,14 @@ public final class WtaNetwork {
                 System.arraycopy(images, order[start + r] * inputsPerSample, x, r * inputsPerSample,
                         inputsPerSample);
             }
-            BatchOutcome outcome = config.rule() == LearningRule.BACKPROPAGATION
-                    ? backpropagationStep(rows, factor, dropoutStream)
-                    : dynamics.trainStep(inputs[0], rows, factor, dropoutStream, signStream, this);
+            BatchOutcome outcome;
+            if (config.rule() == LearningRule.BACKPROPAGATION) {
+                outcome = backpropagationStep(rows, factor, dropoutStream);
+            } else {
+                EquilibriumDynamics.Outcome relaxed = dynamics.trainStep(inputs[0], rows, rates, dropoutStream,
+                        signStream, this::targetFromMasked);
+                outcome = new BatchOutcome(relaxed.loss(), relaxed.pulsesFired());
+            }
             lossSum += outcome.loss();
             pulses += outcome.pulsesFired();
             progress.step(step + 1, "loss " + String.format(java.util.Locale.ROOT, "%.4g", lossSum / (step + 1)));

@@ -132,6 +132,34 @@ class DatasetTest extends XbarlabTestBase {
     }
 
     @Test
+    void centerCropKeepsTheMiddlePixelsOfEveryImageOfAView() {
+        // Two 4×4 images whose pixel value encodes (sample, row, column).
+        float[] images = new float[3 * 16];
+        for (int n = 0; n < 3; n++) {
+            for (int k = 0; k < 16; k++) {
+                images[n * 16 + k] = (n * 100 + (k / 4) * 10 + k % 4) / 1000f;
+            }
+        }
+        Dataset data = Dataset.of("grid", images, new int[] {0, 1, 2}, 4, 4, 3).subset(1, 3);
+        Dataset cropped = data.centerCrop(2);
+        assertEquals(2, cropped.sampleCount());
+        assertEquals(4, cropped.featureCount());
+        assertArrayEquals(new float[] {0.111f, 0.112f, 0.121f, 0.122f}, cropped.image(0), 1e-6f);
+        assertArrayEquals(new float[] {0.211f, 0.212f, 0.221f, 0.222f}, cropped.image(1), 1e-6f);
+        assertEquals(2, cropped.label(1));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> data.centerCrop(5));
+        assertTrue(error.getMessage().contains("centerCrop"), error.getMessage());
+    }
+
+    @Test
+    void binarizeSetsPixelsAtOrAboveTheThresholdToOne() {
+        Dataset data = Dataset.of("grey", new float[] {0.2f, 0.5f, 0.7f, 0.49f, 0f, 1f, 0.5f, 0.1f, 0.3f},
+                new int[] {1}, 3, 3, 2);
+        assertArrayEquals(new float[] {0, 1, 1, 0, 0, 1, 1, 0, 0}, data.binarize(0.5).image(0), 0f);
+        assertThrows(IllegalArgumentException.class, () -> data.binarize(Double.NaN));
+    }
+
+    @Test
     void rejectsInvalidContentNamingTheProblem() {
         float[] nan = images();
         nan[7] = Float.NaN;

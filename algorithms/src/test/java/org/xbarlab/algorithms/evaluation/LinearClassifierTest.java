@@ -1,5 +1,11 @@
 package org.xbarlab.algorithms.evaluation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,18 +19,13 @@ import org.xbarlab.algorithms.data.Dataset;
 import org.xbarlab.algorithms.data.Split;
 import org.xbarlab.algorithms.data.SyntheticDataset;
 import org.xbarlab.algorithms.data.SyntheticDatasetConfig;
+import org.xbarlab.algorithms.network.AdamOptimizer;
 import org.xbarlab.core.XbarlabTestBase;
 import org.xbarlab.core.config.ConfigMapper;
 import org.xbarlab.core.kernels.Kernels;
 import org.xbarlab.core.progress.Progress;
 import org.xbarlab.core.random.RngStreams;
 import org.xbarlab.core.random.StreamNames;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LinearClassifierTest extends XbarlabTestBase {
 

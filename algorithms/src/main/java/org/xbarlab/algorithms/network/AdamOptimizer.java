@@ -1,4 +1,4 @@
-package org.xbarlab.algorithms.evaluation;
+package org.xbarlab.algorithms.network;
 
 /**
  * Adam (D. P. Kingma, J. Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, arXiv:1412.6980, Algorithm 1)
@@ -13,16 +13,16 @@ package org.xbarlab.algorithms.evaluation;
  *
  * Note where ε enters: it is added after the bias correction of {@code √v}, as PyTorch does, not to
  * {@code √v̂} before it as some texts write. The bias corrections are computed in double, the element updates in
- * float. Not thread-safe; package-private because the training code owns its own optimizers.
+ * float. Not thread-safe.
  */
-final class AdamOptimizer {
+public final class AdamOptimizer {
 
     /** Decay of the first-moment average (PyTorch default). */
-    static final double BETA1 = 0.9;
+    public static final double BETA1 = 0.9;
     /** Decay of the second-moment average (PyTorch default). */
-    static final double BETA2 = 0.999;
+    public static final double BETA2 = 0.999;
     /** Added to the denominator (PyTorch default). */
-    static final double EPSILON = 1e-8;
+    public static final double EPSILON = 1e-8;
 
     private final float[] firstMoment;
     private final float[] secondMoment;
@@ -31,7 +31,7 @@ final class AdamOptimizer {
     /**
      * @param size number of parameters, at least 0
      */
-    AdamOptimizer(int size) {
+    public AdamOptimizer(int size) {
         firstMoment = new float[size];
         secondMoment = new float[size];
     }
@@ -43,7 +43,23 @@ final class AdamOptimizer {
      * @param gradients gradient of the loss; read only
      * @param learningRate the learning rate of this step, positive
      */
-    void step(float[] parameters, float[] gradients, double learningRate) {
+    public void step(float[] parameters, float[] gradients, double learningRate) {
+        advance(gradients, learningRate, parameters, true);
+    }
+
+    /**
+     * One step that returns the change instead of applying it: {@code Δθ = −(lr/(1 − β1^t))·m/(√v/√(1 − β2^t) + ε)},
+     * for parameters held elsewhere (a crossbar's weights, written by {@code Crossbar.applyDelta}).
+     *
+     * @param gradients gradient of the loss; read only
+     * @param learningRate the learning rate of this step, positive
+     * @param change receives the change; overwritten
+     */
+    public void change(float[] gradients, double learningRate, float[] change) {
+        advance(gradients, learningRate, change, false);
+    }
+
+    private void advance(float[] gradients, double learningRate, float[] out, boolean accumulate) {
         step++;
         double biasCorrection1 = 1 - Math.pow(BETA1, step);
         double biasCorrection2 = 1 - Math.pow(BETA2, step);
@@ -61,12 +77,13 @@ final class AdamOptimizer {
             firstMoment[i] = m;
             secondMoment[i] = v;
             float denominator = (float) Math.sqrt(v) / correction2Sqrt + epsilon;
-            parameters[i] -= stepSize * m / denominator;
+            float delta = -stepSize * m / denominator;
+            out[i] = accumulate ? out[i] + delta : delta;
         }
     }
 
     /** @return the number of steps taken */
-    int steps() {
+    public int steps() {
         return step;
     }
 }

@@ -1,0 +1,112 @@
+package org.xbarlab.algorithms.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.xbarlab.algorithms.data.Dataset;
+import org.xbarlab.algorithms.data.Split;
+import org.xbarlab.algorithms.network.CrossbarFactory;
+import org.xbarlab.algorithms.network.DenseLayer;
+import org.xbarlab.algorithms.supervised.SupervisedConfig;
+import org.xbarlab.algorithms.supervised.SupervisedNetwork;
+import org.xbarlab.algorithms.wta.EpochResult;
+import org.xbarlab.core.Checks;
+import org.xbarlab.core.cost.Phase;
+import org.xbarlab.core.progress.Progress;
+import org.xbarlab.core.random.RngStreams;
+
+/**
+ * A supervised experiment: train a network with labels on the crossbars the factory gives and report its test
+ * accuracy after the chosen epochs (and of the untrained network, and at chosen times after training). Of the
+ * evaluation settings it uses {@code everyEpochs}, {@code untrainedBaseline} and {@code inferenceTimesSeconds}.
+ */
+public final class SupervisedExperiment {
+
+    private final SupervisedConfig training;
+    private final DataConfig data;
+    private final EvaluationConfig evaluation;
+
+    /**
+     * @param training the network and its learning rule
+     * @param data the data set
+     * @param evaluation when to evaluate
+     */
+    public SupervisedExperiment(SupervisedConfig training, DataConfig data, EvaluationConfig evaluation) {
+        this.training = Checks.notNull("supervised", training);
+        this.data = Checks.notNull("data", data);
+        this.evaluation = Checks.notNull("evaluation", evaluation);
+    }
+
+    /**
+     * Runs the experiment.
+     *
+     * @param factory builds each layer's crossbar
+     * @param streams the run's random streams
+     * @param dataDirectory where the data sets are
+     * @param progress receives the progress of every epoch
+     * @param log receives one line per epoch and per evaluation
+     * @return what was measured
+     */
+    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress progress,
+                                Consumer<String> log) {
+        Dataset train = data.load(Split.TRAIN, dataDirectory);
+        Dataset test = data.load(Split.TEST, dataDirectory);
+        Checks.isTrue(train.featureCount() == training.layerSizes().get(0),
+                "supervised.layerSizes[0] must equal the data set's %d features, got %d", train.featureCount(),
+                training.layerSizes().get(0));
+        SupervisedNetwork network = new SupervisedNetwork(training, train.classCount(), factory, streams);
+        float[] trainImages = train.copyOfImages();
+        int[] trainLabels = train.copyOfLabels();
+        float[] testImages = test.copyOfImages();
+        int[] testLabels = test.copyOfLabels();
+        long[] inferenceSamples = {0};
+        Evaluator evaluator = (epoch, seconds) -> {
+            double accuracy = network.accuracy(testImages, testLabels, test.sampleCount(), Phase.INFERENCE);
+            inferenceSamples[0] += test.sampleCount();
+            Evaluation e = new Evaluation(epoch, seconds, null, null, null, null, accuracy);
+            log.accept(seconds > 0
+                    ? String.format(Locale.ROOT, "  %.3g s after training: test accuracy %.2f %%", seconds,
+                            100 * accuracy)
+                    : String.format(Locale.ROOT, "  after %d epoch(s): test accuracy %.2f %%", epoch,
+                            100 * accuracy));
+            return e;
+        };
+        List<EpochResult> epochs = new ArrayList<>();
+        List<Evaluation> evaluations = new ArrayList<>();
+        if (evaluation.untrainedBaseline() || training.epochs() == 0) {
+            evaluations.add(evaluator.evaluate(0, 0));
+        }
+        long trainingSamples = 0;
+        for (int epoch = 0; epoch < training.epochs(); epoch++) {
+            EpochResult result = network.trainEpoch(trainImages, trainLabels, train.sampleCount(), epoch, progress);
+            epochs.add(result);
+            trainingSamples += training.samplesPerEpoch() > 0 ? training.samplesPerEpoch() : train.sampleCount();
+            log.accept(String.format(Locale.ROOT, "epoch %d/%d: loss %.5g, %.1f s, %d pulses", epoch + 1,
+                    training.epochs(), result.meanLoss(), result.wallSeconds(), result.pulsesFired()));
+            boolean last = epoch + 1 == training.epochs();
+            boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
+            if (last || due) {
+                evaluations.add(evaluator.evaluate(epoch + 1, 0));
+            }
+        }
+        double elapsed = 0;
+        for (double time : evaluation.inferenceTimesSeconds()) {
+            if (time > elapsed) {
+                for (DenseLayer layer : network.layers()) {
+                    layer.crossbar().advanceTime(time - elapsed);
+                }
+            }
+            elapsed = time;
+            evaluations.add(evaluator.evaluate(training.epochs(), time));
+        }
+        return new ExperimentResult(epochs, evaluations, trainingSamples, inferenceSamples[0], true);
+    }
+
+    @FunctionalInterface
+    private interface Evaluator {
+        Evaluation evaluate(int epoch, double seconds);
+    }
+}

@@ -1,0 +1,13 @@
+package org.xbarlab.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What an experiment trains. */
+public enum ExperimentMethod {
+    /** The unsupervised Winner-Take-All + homeostasis self-defined target (section {@code training}). */
+    @JsonProperty("wta")
+    WTA,
+    /** A network trained with labels (section {@code supervised}). */
+    @JsonProperty("supervised")
+    SUPERVISED
+}
