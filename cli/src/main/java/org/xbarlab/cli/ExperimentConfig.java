@@ -2,6 +2,7 @@ package org.xbarlab.cli;
 
 import org.xbarlab.algorithms.experiment.DataConfig;
 import org.xbarlab.algorithms.experiment.EvaluationConfig;
+import org.xbarlab.algorithms.supervised.SemiSupervisedConfig;
 import org.xbarlab.algorithms.supervised.SupervisedConfig;
 import org.xbarlab.algorithms.wta.WtaConfig;
 import org.xbarlab.core.Checks;
@@ -16,16 +17,18 @@ import org.xbarlab.crossbar.ChipConfig;
  * @param name a label for the experiment, not blank
  * @param seed the root seed, or null to generate one (printed and recorded)
  * @param method what is trained: the unsupervised self-defined target ({@code wta}, settings in
- *     {@code training}) or a supervised network ({@code supervised}, settings in {@code supervised})
+ *     {@code training}), a supervised network ({@code supervised}, settings in {@code supervised}) or the
+ *     semi-supervised scheme ({@code semi-supervised}, settings in {@code semiSupervised})
  * @param data the data set
  * @param chip the simulated chip, or null to train exact software weights
  * @param training the unsupervised network and its learning rule; required for {@code wta}, null otherwise
  * @param supervised the supervised network and its learning rule; required for {@code supervised}, null otherwise
+ * @param semiSupervised the semi-supervised scheme; required for {@code semi-supervised}, null otherwise
  * @param evaluation how to evaluate
  */
 public record ExperimentConfig(int schemaVersion, String name, Long seed, ExperimentMethod method, DataConfig data,
                                ChipConfig chip, WtaConfig training, SupervisedConfig supervised,
-                               EvaluationConfig evaluation) {
+                               SemiSupervisedConfig semiSupervised, EvaluationConfig evaluation) {
 
     /** Version of the experiment file format written and read by this build. */
     public static final int SCHEMA_VERSION = 1;
@@ -38,23 +41,18 @@ public record ExperimentConfig(int schemaVersion, String name, Long seed, Experi
         Checks.notNull("method", method);
         Checks.notNull("data", data);
         Checks.notNull("evaluation", evaluation);
-        switch (method) {
-            case WTA -> {
-                Checks.notNull("training", training);
-                Checks.isTrue(supervised == null, "supervised must be absent when method is wta");
-            }
-            case SUPERVISED -> {
-                Checks.notNull("supervised", supervised);
-                Checks.isTrue(training == null, "training must be absent when method is supervised");
-            }
-            default -> throw new IllegalStateException("unknown method " + method);
-        }
+        Checks.isTrue((training != null) == (method == ExperimentMethod.WTA),
+                "training must be given exactly when method is wta (method is %s)", method);
+        Checks.isTrue((supervised != null) == (method == ExperimentMethod.SUPERVISED),
+                "supervised must be given exactly when method is supervised (method is %s)", method);
+        Checks.isTrue((semiSupervised != null) == (method == ExperimentMethod.SEMI_SUPERVISED),
+                "semiSupervised must be given exactly when method is semi-supervised (method is %s)", method);
     }
 
     /** A copy with the root seed and the chip given (the resolved form recorded in the result). */
     public ExperimentConfig withSeedAndChip(long newSeed, ChipConfig newChip) {
         return new ExperimentConfig(schemaVersion, name, newSeed, method, data, newChip, training, supervised,
-                evaluation);
+                semiSupervised, evaluation);
     }
 
     /**
@@ -63,7 +61,7 @@ public record ExperimentConfig(int schemaVersion, String name, Long seed, Experi
      */
     public static ExperimentConfig defaults() {
         return new ExperimentConfig(SCHEMA_VERSION, "wta-backpropagation-one-layer", null, ExperimentMethod.WTA,
-                DataConfig.defaults(), ChipConfig.ideal(), WtaConfig.backpropagationOneLayer(), null,
+                DataConfig.defaults(), ChipConfig.ideal(), WtaConfig.backpropagationOneLayer(), null, null,
                 EvaluationConfig.defaults());
     }
 }

@@ -9,5 +9,9 @@ public enum ExperimentMethod {
     WTA,
     /** A network trained with labels (section {@code supervised}). */
     @JsonProperty("supervised")
-    SUPERVISED
+    SUPERVISED,
+    /** The seed paper's semi-supervised scheme: labels where there are labels, the self-defined target elsewhere
+     * (section {@code semiSupervised}). */
+    @JsonProperty("semi-supervised")
+    SEMI_SUPERVISED
 }

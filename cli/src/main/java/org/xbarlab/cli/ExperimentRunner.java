@@ -11,9 +11,11 @@ import org.xbarlab.algorithms.data.DatasetFetcher;
 import org.xbarlab.algorithms.data.Datasets;
 import org.xbarlab.algorithms.experiment.Evaluation;
 import org.xbarlab.algorithms.experiment.ExperimentResult;
+import org.xbarlab.algorithms.experiment.SemiSupervisedExperiment;
 import org.xbarlab.algorithms.experiment.SupervisedExperiment;
 import org.xbarlab.algorithms.experiment.WtaExperiment;
 import org.xbarlab.algorithms.network.CrossbarFactory;
+import org.xbarlab.algorithms.supervised.SemiSupervisedConfig;
 import org.xbarlab.algorithms.supervised.SupervisedConfig;
 import org.xbarlab.core.config.ConfigMapper;
 import org.xbarlab.core.cost.CostLedger;
@@ -77,24 +79,55 @@ final class ExperimentRunner {
                             + ", got " + crop);
         }
         int features = crop > 0 ? crop * crop : kind.rows() * kind.cols();
-        String section = config.method() == ExperimentMethod.SUPERVISED ? "supervised" : "training";
-        List<Integer> sizes = config.method() == ExperimentMethod.SUPERVISED ? config.supervised().layerSizes()
-                : config.training().layerSizes();
+        String section = switch (config.method()) {
+            case WTA -> "training";
+            case SUPERVISED -> "supervised";
+            case SEMI_SUPERVISED -> "semiSupervised";
+        };
+        List<Integer> sizes = switch (config.method()) {
+            case WTA -> config.training().layerSizes();
+            case SUPERVISED -> config.supervised().layerSizes();
+            case SEMI_SUPERVISED -> config.semiSupervised().layerSizes();
+        };
         if (sizes.get(0) != features) {
             throw new org.xbarlab.core.config.ConfigException(section + ".layerSizes[0]", -1, "the experiment",
                     "must equal the " + features + " inputs of " + kind.displayName()
                             + (crop > 0 ? " cropped to " + crop + "×" + crop : "") + ", got " + sizes.get(0));
         }
-        if (config.method() == ExperimentMethod.SUPERVISED) {
-            int perClass = config.supervised().outputsPerClass();
+        if (config.method() != ExperimentMethod.WTA) {
+            int perClass = config.method() == ExperimentMethod.SUPERVISED ? config.supervised().outputsPerClass() : 1;
             int outputs = sizes.get(sizes.size() - 1);
             if (outputs != kind.classCount() * perClass) {
-                throw new org.xbarlab.core.config.ConfigException("supervised.layerSizes[" + (sizes.size() - 1)
+                throw new org.xbarlab.core.config.ConfigException(section + ".layerSizes[" + (sizes.size() - 1)
                         + "]", -1, "the experiment", "must be the " + kind.classCount() + " classes of "
                         + kind.displayName() + " × outputsPerClass " + perClass + " = " + kind.classCount()
                         * perClass + ", got " + outputs);
             }
         }
+    }
+
+    /** One line on what the experiment trains. */
+    private static String describe(ExperimentConfig config) {
+        String data = config.data().kind().displayName();
+        return switch (config.method()) {
+            case WTA -> String.format(Locale.ROOT,
+                    "unsupervised (self-defined target) network %s trained by %s on %s, %d epoch(s), batch %d",
+                    config.training().layerSizes(), words(config.training().rule()), data, config.training().epochs(),
+                    config.training().batchSize());
+            case SUPERVISED -> String.format(Locale.ROOT,
+                    "supervised network %s trained by %s on %s, %d epoch(s), batch %d",
+                    config.supervised().layerSizes(), words(config.supervised().rule()), data,
+                    config.supervised().epochs(), config.supervised().batchSize());
+            case SEMI_SUPERVISED -> String.format(Locale.ROOT,
+                    "semi-supervised network %s trained by backpropagation on %s with %d labels: %d pre-training "
+                            + "and %d alternating epoch(s)", config.semiSupervised().layerSizes(), data,
+                    config.semiSupervised().labeledSamples(), config.semiSupervised().preEpochs(),
+                    config.semiSupervised().epochs());
+        };
+    }
+
+    private static String words(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** Presets of the {@code supervised} section, chosen by its {@code preset} key. */
@@ -103,10 +136,19 @@ final class ExperimentRunner {
                     "equilibrium-baseline", SupervisedConfig::equilibriumBaseline,
                     "neurosim-mlp", SupervisedConfig::neurosimMlp);
 
+    /** Presets of the {@code semiSupervised} section, chosen by its {@code preset} key. */
+    static final java.util.Map<String, java.util.function.Supplier<SemiSupervisedConfig>> SEMI_SUPERVISED_PRESETS =
+            java.util.Map.of("backpropagation-100", () -> SemiSupervisedConfig.backpropagation(100),
+                    "backpropagation-300", () -> SemiSupervisedConfig.backpropagation(300),
+                    "backpropagation-600", () -> SemiSupervisedConfig.backpropagation(600),
+                    "backpropagation-1000", () -> SemiSupervisedConfig.backpropagation(1000),
+                    "backpropagation-3000", () -> SemiSupervisedConfig.backpropagation(3000));
+
     /**
-     * Fills the section of the experiment's method from its preset: a supervised experiment lays its
-     * {@code supervised} section over the preset it names ({@code backpropagation-baseline} when it names none)
-     * and drops the unsupervised {@code training} defaults. The method may come from a {@code method=} override.
+     * Fills the section of the experiment's method from its preset: a supervised (semi-supervised) experiment lays
+     * its {@code supervised} ({@code semiSupervised}) section over the preset it names ({@code
+     * backpropagation-baseline} and {@code backpropagation-600} when it names none) and drops the unsupervised
+     * {@code training} defaults. The method may come from a {@code method=} override.
      */
     private static JsonNode expandMethod(JsonNode tree, List<String> overrides, String sourceName) {
         String method = tree.path("method").asText("wta");
@@ -115,11 +157,23 @@ final class ExperimentRunner {
                 method = override.substring("method=".length()).trim();
             }
         }
-        if (!"supervised".equals(method) || !(tree instanceof ObjectNode root)) {
+        if (!(tree instanceof ObjectNode root)) {
             return tree;
         }
-        JsonNode given = root.path("supervised");
-        String preset = "backpropagation-baseline";
+        return switch (method) {
+            case "supervised" -> expandSection(root, "supervised", SUPERVISED_PRESETS, "backpropagation-baseline",
+                    sourceName);
+            case "semi-supervised" -> expandSection(root, "semiSupervised", SEMI_SUPERVISED_PRESETS,
+                    "backpropagation-600", sourceName);
+            default -> tree;
+        };
+    }
+
+    private static JsonNode expandSection(ObjectNode root, String key,
+                                          java.util.Map<String, ? extends java.util.function.Supplier<?>> presets,
+                                          String defaultPreset, String sourceName) {
+        JsonNode given = root.path(key);
+        String preset = defaultPreset;
         ObjectNode section = ConfigMapper.jsonMapper().createObjectNode();
         if (given instanceof ObjectNode object) {
             section = object.deepCopy();
@@ -128,13 +182,13 @@ final class ExperimentRunner {
                 preset = name.asText();
             }
         }
-        var supplier = SUPERVISED_PRESETS.get(preset);
+        var supplier = presets.get(preset);
         if (supplier == null) {
-            throw new org.xbarlab.core.config.ConfigException("supervised.preset", -1, sourceName, "must be one of "
-                    + new java.util.TreeSet<>(SUPERVISED_PRESETS.keySet()) + ", got \"" + preset + "\"");
+            throw new org.xbarlab.core.config.ConfigException(key + ".preset", -1, sourceName, "must be one of "
+                    + new java.util.TreeSet<>(presets.keySet()) + ", got \"" + preset + "\"");
         }
         ObjectNode copy = root.deepCopy();
-        copy.set("supervised", ConfigOverlay.overlay(ConfigMapper.valueToTree(supplier.get()), section));
+        copy.set(key, ConfigOverlay.overlay(ConfigMapper.valueToTree(supplier.get()), section));
         copy.remove("training");
         return copy;
     }
@@ -176,14 +230,7 @@ final class ExperimentRunner {
             ledger = new CostLedger();
         }
         stdout.printf(Locale.ROOT, "xbarlab run: %s, seed %d%n", resolved.name(), rootSeed);
-        boolean supervised = resolved.method() == ExperimentMethod.SUPERVISED;
-        stdout.printf(Locale.ROOT, "  %s network %s trained by %s on %s, %d epoch(s), batch %d%n",
-                supervised ? "supervised" : "unsupervised (self-defined target)",
-                supervised ? resolved.supervised().layerSizes() : resolved.training().layerSizes(),
-                (supervised ? resolved.supervised().rule() : resolved.training().rule()).name()
-                        .toLowerCase(Locale.ROOT).replace('_', ' '), resolved.data().kind().displayName(),
-                supervised ? resolved.supervised().epochs() : resolved.training().epochs(),
-                supervised ? resolved.supervised().batchSize() : resolved.training().batchSize());
+        stdout.println("  " + describe(resolved));
         stdout.println("  chip: " + (chip == null ? "none (exact software weights)"
                 : resolved.chip().resolvedDevice().name() + " devices, " + resolved.chip().tile().tileRows() + "x"
                 + resolved.chip().tile().tileColumns() + " tiles, updates by "
@@ -198,11 +245,15 @@ final class ExperimentRunner {
             stdout.println(line);
             stdout.flush();
         };
-        ExperimentResult result = supervised
-                ? new SupervisedExperiment(resolved.supervised(), resolved.data(), resolved.evaluation())
-                        .run(factory, streams, dataDirectory, TerminalProgress.forConsole(stderr), log)
-                : new WtaExperiment(resolved.training(), resolved.data(), resolved.evaluation())
-                        .run(factory, streams, dataDirectory, TerminalProgress.forConsole(stderr), log);
+        var progress = TerminalProgress.forConsole(stderr);
+        ExperimentResult result = switch (resolved.method()) {
+            case WTA -> new WtaExperiment(resolved.training(), resolved.data(), resolved.evaluation())
+                    .run(factory, streams, dataDirectory, progress, log);
+            case SUPERVISED -> new SupervisedExperiment(resolved.supervised(), resolved.data(),
+                    resolved.evaluation()).run(factory, streams, dataDirectory, progress, log);
+            case SEMI_SUPERVISED -> new SemiSupervisedExperiment(resolved.semiSupervised(), resolved.data(),
+                    resolved.evaluation()).run(factory, streams, dataDirectory, progress, log);
+        };
         double wallSeconds = (System.nanoTime() - started) * 1e-9;
 
         ObjectNode json = ConfigMapper.jsonMapper().createObjectNode();

@@ -87,4 +87,28 @@ class SupervisedRunTest extends XbarlabTestBase {
         assertEquals(ExitCodes.INVALID_CONFIG, run.exitCode(), run.toString());
         assertTrue(run.err().contains("outputsPerClass"), run.toString());
     }
+
+    @Test
+    void semiSupervisedRunFromAPresetWithShortenedSchedule() throws IOException {
+        Path file = config("""
+                {"schemaVersion": 1, "name": "semi", "method": "semi-supervised",
+                 "data": {"dataset": "synthetic", "trainSamples": 300, "testSamples": 100},
+                 "chip": {"devicePreset": "epiram"},
+                 "semiSupervised": {"preset": "backpropagation-100", "layerSizes": [784, 32, 10], "preEpochs": 2,
+                                    "epochs": 2, "batchSize": 64, "supervisedScheduleEpochs": 2}}
+                """);
+        Path out = directory.resolve("semi");
+        CliTestSupport.Run run = CliTestSupport.run("run", file.toString(), "--seed", "4", "--out",
+                out.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("100 labeled and 200 unlabeled"), run.toString());
+        JsonNode result = ConfigMapper.jsonMapper().readTree(Files.readString(out.resolve("result.json")));
+        double accuracy = result.at("/metrics/testAccuracy").asDouble(-1);
+        assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
+        assertEquals(0.1, result.at("/provenance/resolvedConfig/semiSupervised/homeostasisGain").asDouble(), 1e-12,
+                "the preset for 100 labels");
+        assertEquals(3, result.at("/metrics/evaluations").size(), "after pre-training and after each of 2 epochs");
+        assertEquals(2 * 100 + 2 * 300, result.at("/metrics/trainingSamples").asLong());
+        assertTrue(result.at("/cost/training/energyJoules").asDouble() > 0, result.toString());
+    }
 }

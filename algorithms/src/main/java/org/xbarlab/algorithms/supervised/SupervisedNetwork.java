@@ -8,7 +8,6 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.DenseLayer;
-import org.xbarlab.algorithms.network.Dropout;
 import org.xbarlab.algorithms.network.LayerOptimizer;
 import org.xbarlab.algorithms.network.XavierInitializer;
 import org.xbarlab.algorithms.wta.EpochResult;
@@ -20,7 +19,6 @@ import org.xbarlab.core.progress.Progress;
 import org.xbarlab.core.random.RngStreams;
 import org.xbarlab.core.random.StreamNames;
 import org.xbarlab.crossbar.Crossbar;
-import org.xbarlab.crossbar.UpdateResult;
 
 /**
  * A fully connected network trained with labels, by backpropagation or by equilibrium propagation nudged toward the
@@ -48,9 +46,7 @@ public final class SupervisedNetwork {
     private final List<DenseLayer> layers = new ArrayList<>();
     private final List<LayerOptimizer> optimizers = new ArrayList<>();
     private final EquilibriumDynamics dynamics;
-    private final float[][] inputs;
-    private final float[][] masks;
-    private final float[][] gradients;
+    private final Backpropagation backpropagation;
     private final float[] target;
 
     /**
@@ -85,14 +81,7 @@ public final class SupervisedNetwork {
             optimizers.add(new LayerOptimizer(config.optimizer(), layer, config.bias()));
         }
         int batch = config.batchSize();
-        inputs = new float[layerCount][];
-        masks = new float[layerCount][];
-        gradients = new float[layerCount][];
-        for (int l = 0; l < layerCount; l++) {
-            inputs[l] = new float[batch * sizes.get(l)];
-            masks[l] = new float[batch * sizes.get(l)];
-            gradients[l] = new float[batch * sizes.get(l + 1)];
-        }
+        backpropagation = new Backpropagation(layers, sizes, config.dropout());
         target = new float[batch * config.outputs()];
         if (config.rule() == LearningRule.EQUILIBRIUM_PROPAGATION) {
             List<Double> dropout = new ArrayList<>(config.dropout());
@@ -159,13 +148,14 @@ public final class SupervisedNetwork {
         for (int step = 0; step < batches; step++) {
             int start = step * batch;
             int rows = Math.min(batch, count - start);
-            float[] x = inputs[0];
+            float[] x = backpropagation.input(batch);
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(images, sequence[start + r] * width, x, r * width, width);
             }
             fillTargets(labels, sequence, start, rows);
             if (dynamics == null) {
-                double[] outcome = backpropagationStep(rows, rates, dropoutStream);
+                double[] outcome = backpropagation.step(rows, target, null, config.loss(), rates, optimizers,
+                        dropoutStream);
                 lossSum += outcome[0];
                 pulses += (long) outcome[1];
             } else {
@@ -210,81 +200,6 @@ public final class SupervisedNetwork {
             sum += difference * difference;
         }
         return sum / count;
-    }
-
-    /** One backpropagation step; returns {loss, pulses fired}. */
-    private double[] backpropagationStep(int batch, double[] rates, UniformRandomProvider dropoutStream) {
-        int layerCount = layers.size();
-        List<Integer> sizes = config.layerSizes();
-        float[] raw = inputs[0];
-        for (int l = 0; l < layerCount; l++) {
-            int count = batch * sizes.get(l);
-            double p = config.dropout().get(l);
-            if (p > 0) {
-                Dropout.mask(dropoutStream, p, (float) (1.0 / (1.0 - p)), masks[l], count);
-                Dropout.apply(raw, masks[l], inputs[l], count);
-            } else if (raw != inputs[l]) {
-                System.arraycopy(raw, 0, inputs[l], 0, count);
-            }
-            raw = layers.get(l).forward(inputs[l], batch, Phase.TRAINING);
-        }
-        double loss = outputGradient(raw, batch, gradients[layerCount - 1]);
-        for (int l = layerCount - 1; l >= 0; l--) {
-            float[] inputGradient = l > 0 ? gradients[l - 1] : null;
-            layers.get(l).backward(gradients[l], inputGradient);
-            if (l > 0 && config.dropout().get(l) > 0) {
-                Dropout.apply(inputGradient, masks[l], inputGradient, batch * sizes.get(l));
-            }
-        }
-        long pulses = 0;
-        for (int l = 0; l < layerCount; l++) {
-            UpdateResult result = optimizers.get(l).step(inputs[l], layers.get(l).preActivationGradient(), batch,
-                    rates[l]);
-            pulses += result.pulsesFired();
-        }
-        return new double[] {loss, pulses};
-    }
-
-    /** Fills {@code ∂L/∂y} for the configured loss and returns the loss. */
-    private double outputGradient(float[] y, int batch, float[] g) {
-        int outputs = config.outputs();
-        int count = batch * outputs;
-        double loss = 0;
-        switch (config.loss()) {
-            case MEAN_SQUARED_ERROR, SQUARED_ERROR -> {
-                double divisor = config.loss() == SupervisedLoss.MEAN_SQUARED_ERROR ? count : batch;
-                float scale = (float) (2.0 / divisor);
-                for (int k = 0; k < count; k++) {
-                    float difference = y[k] - target[k];
-                    g[k] = scale * difference;
-                    loss += difference * difference;
-                }
-                loss /= divisor;
-            }
-            case CROSS_ENTROPY -> {
-                float inverse = 1f / batch;
-                for (int b = 0; b < batch; b++) {
-                    int base = b * outputs;
-                    float largest = Float.NEGATIVE_INFINITY;
-                    for (int j = 0; j < outputs; j++) {
-                        largest = Math.max(largest, y[base + j]);
-                    }
-                    double sum = 0;
-                    for (int j = 0; j < outputs; j++) {
-                        sum += Math.exp(y[base + j] - largest);
-                    }
-                    double logSum = Math.log(sum) + largest;
-                    for (int j = 0; j < outputs; j++) {
-                        double logProbability = y[base + j] - logSum;
-                        g[base + j] = inverse * (float) (Math.exp(logProbability) - target[base + j]);
-                        loss -= target[base + j] * logProbability;
-                    }
-                }
-                loss /= batch;
-            }
-            default -> throw new IllegalStateException("unknown loss " + config.loss());
-        }
-        return loss;
     }
 
     /**

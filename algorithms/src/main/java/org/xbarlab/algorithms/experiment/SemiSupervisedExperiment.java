@@ -1,0 +1,127 @@
+package org.xbarlab.algorithms.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.xbarlab.algorithms.data.Dataset;
+import org.xbarlab.algorithms.data.Split;
+import org.xbarlab.algorithms.evaluation.LabeledSubset;
+import org.xbarlab.algorithms.network.CrossbarFactory;
+import org.xbarlab.algorithms.network.DenseLayer;
+import org.xbarlab.algorithms.supervised.SemiSupervisedConfig;
+import org.xbarlab.algorithms.supervised.SemiSupervisedNetwork;
+import org.xbarlab.algorithms.wta.EpochResult;
+import org.xbarlab.core.Checks;
+import org.xbarlab.core.cost.Phase;
+import org.xbarlab.core.progress.Progress;
+import org.xbarlab.core.random.RngStreams;
+
+/**
+ * The semi-supervised experiment (seed-algorithm.md §5): a stratified random subset of {@code n} labeled training
+ * samples (stream {@value WtaExperiment#LABELS_STREAM}), the rest unlabeled; supervised pre-training, then
+ * alternating unsupervised and supervised epochs; test accuracy after pre-training, after the chosen epochs and at
+ * the end. The per-epoch entries of the result are the alternating epochs' unsupervised halves; pre-training and
+ * the supervised halves are logged. Of the evaluation settings it uses {@code everyEpochs} and
+ * {@code inferenceTimesSeconds}.
+ */
+public final class SemiSupervisedExperiment {
+
+    private final SemiSupervisedConfig training;
+    private final DataConfig data;
+    private final EvaluationConfig evaluation;
+
+    /**
+     * @param training the scheme's settings
+     * @param data the data set
+     * @param evaluation when to evaluate
+     */
+    public SemiSupervisedExperiment(SemiSupervisedConfig training, DataConfig data, EvaluationConfig evaluation) {
+        this.training = Checks.notNull("semiSupervised", training);
+        this.data = Checks.notNull("data", data);
+        this.evaluation = Checks.notNull("evaluation", evaluation);
+    }
+
+    /**
+     * Runs the experiment.
+     *
+     * @param factory builds each layer's crossbar
+     * @param streams the run's random streams
+     * @param dataDirectory where the data sets are
+     * @param progress receives the progress of every epoch
+     * @param log receives one line per phase and per evaluation
+     * @return what was measured
+     */
+    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress progress,
+                                Consumer<String> log) {
+        Dataset train = data.load(Split.TRAIN, dataDirectory);
+        Dataset test = data.load(Split.TEST, dataDirectory);
+        Checks.isTrue(train.featureCount() == training.layerSizes().get(0),
+                "semiSupervised.layerSizes[0] must equal the data set's %d features, got %d", train.featureCount(),
+                training.layerSizes().get(0));
+        Checks.isTrue(training.labeledSamples() < train.sampleCount(),
+                "semiSupervised.labeledSamples must be below the %d training samples, got %d", train.sampleCount(),
+                training.labeledSamples());
+        float[] images = train.copyOfImages();
+        int[] labels = train.copyOfLabels();
+        int[] labeled = LabeledSubset.stratified(labels, train.classCount(), training.labeledSamples(),
+                streams.stream(WtaExperiment.LABELS_STREAM));
+        int[] unlabeled = LabeledSubset.complement(labeled, train.sampleCount());
+        log.accept(String.format(Locale.ROOT, "  %d labeled and %d unlabeled training samples", labeled.length,
+                unlabeled.length));
+        SemiSupervisedNetwork network = new SemiSupervisedNetwork(training, train.classCount(), factory, streams);
+        float[] testImages = test.copyOfImages();
+        int[] testLabels = test.copyOfLabels();
+        long[] inferenceSamples = {0};
+        List<Evaluation> evaluations = new ArrayList<>();
+        Consumer<double[]> evaluate = point -> {
+            double accuracy = network.accuracy(testImages, testLabels, test.sampleCount(), Phase.INFERENCE);
+            inferenceSamples[0] += test.sampleCount();
+            evaluations.add(new Evaluation((int) point[0], point[1], null, null, null, null, accuracy));
+            log.accept(point[1] > 0
+                    ? String.format(Locale.ROOT, "  %.3g s after training: test accuracy %.2f %%", point[1],
+                            100 * accuracy)
+                    : String.format(Locale.ROOT, "  after %s: test accuracy %.2f %%", point[0] == 0
+                            ? "pre-training" : (int) point[0] + " alternating epoch(s)", 100 * accuracy));
+        };
+        long trainingSamples = 0;
+        for (int epoch = 0; epoch < training.preEpochs(); epoch++) {
+            EpochResult result = network.preTrainEpoch(images, labels, labeled, epoch, progress);
+            trainingSamples += labeled.length;
+            if (epoch + 1 == training.preEpochs() || (epoch + 1) % 50 == 0) {
+                log.accept(String.format(Locale.ROOT, "pre-training epoch %d/%d: loss %.5g, %.1f s", epoch + 1,
+                        training.preEpochs(), result.meanLoss(), result.wallSeconds()));
+            }
+        }
+        evaluate.accept(new double[] {0, 0});
+        List<EpochResult> epochs = new ArrayList<>();
+        for (int epoch = 0; epoch < training.epochs(); epoch++) {
+            EpochResult unsupervised = network.unsupervisedEpoch(images, unlabeled, epoch, progress);
+            EpochResult supervised = network.supervisedEpoch(images, labels, labeled, epoch, progress);
+            epochs.add(unsupervised);
+            trainingSamples += unlabeled.length + labeled.length;
+            log.accept(String.format(Locale.ROOT, "epoch %d/%d: unsupervised loss %.5g, supervised loss %.5g, %.1f s,"
+                            + " %d pulses", epoch + 1, training.epochs(), unsupervised.meanLoss(),
+                    supervised.meanLoss(), unsupervised.wallSeconds() + supervised.wallSeconds(),
+                    unsupervised.pulsesFired() + supervised.pulsesFired()));
+            boolean last = epoch + 1 == training.epochs();
+            boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
+            if (last || due) {
+                evaluate.accept(new double[] {epoch + 1, 0});
+            }
+        }
+        double elapsed = 0;
+        for (double time : evaluation.inferenceTimesSeconds()) {
+            if (time > elapsed) {
+                for (DenseLayer layer : network.layers()) {
+                    layer.crossbar().advanceTime(time - elapsed);
+                }
+            }
+            elapsed = time;
+            evaluate.accept(new double[] {training.epochs(), time});
+        }
+        return new ExperimentResult(epochs, evaluations, trainingSamples, inferenceSamples[0], true);
+    }
+}

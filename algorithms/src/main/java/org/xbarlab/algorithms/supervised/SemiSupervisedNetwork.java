@@ -1,0 +1,221 @@
+package org.xbarlab.algorithms.supervised;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import org.xbarlab.algorithms.network.CrossbarFactory;
+import org.xbarlab.algorithms.network.DenseLayer;
+import org.xbarlab.algorithms.network.LayerOptimizer;
+import org.xbarlab.algorithms.network.XavierInitializer;
+import org.xbarlab.algorithms.wta.EpochResult;
+import org.xbarlab.algorithms.wta.Homeostasis;
+import org.xbarlab.algorithms.wta.HomeostasisMode;
+import org.xbarlab.algorithms.wta.WinnerTakeAll;
+import org.xbarlab.core.Checks;
+import org.xbarlab.core.cost.Phase;
+import org.xbarlab.core.progress.Progress;
+import org.xbarlab.core.random.RngStreams;
+import org.xbarlab.core.random.StreamNames;
+import org.xbarlab.crossbar.Crossbar;
+
+/**
+ * The semi-supervised network of the seed paper trained by backpropagation on crossbars (seed-algorithm.md §5):
+ * the same layers serve three phases, each with its own optimizer instance — supervised pre-training, unsupervised
+ * epochs whose target is the k-WTA of {@code output − H} (a pseudo-label for k = 1) with batch-mode homeostasis, and
+ * supervised epochs with the true labels. The loss is the soft-target cross-entropy on the softmax of the outputs.
+ *
+ * <p>Streams: {@code algorithms/init} (index = layer); {@code algorithms/shuffle} and {@value #DROPOUT_STREAM} with
+ * indices (phase, epoch), phase 0 = pre-training, 1 = unsupervised, 2 = supervised. Not thread-safe.
+ */
+public final class SemiSupervisedNetwork {
+
+    /** Stream of the dropout masks. */
+    public static final String DROPOUT_STREAM = "algorithms/semi-supervised-dropout";
+
+    private static final int PRE = 0;
+    private static final int UNSUPERVISED = 1;
+    private static final int SUPERVISED = 2;
+
+    private final SemiSupervisedConfig config;
+    private final RngStreams streams;
+    private final List<DenseLayer> layers = new ArrayList<>();
+    private final List<List<LayerOptimizer>> optimizers = new ArrayList<>();
+    private final Backpropagation backpropagation;
+    private final Homeostasis homeostasis;
+    private final int[] winnersScratch;
+    private float[] target = new float[0];
+
+    /**
+     * Builds the layers on crossbars and initialises the weights (Xavier uniform, biases 0).
+     *
+     * @param config the settings
+     * @param classes classes of the data set; must equal the output size
+     * @param factory builds each layer's crossbar
+     * @param streams the run's random streams
+     */
+    public SemiSupervisedNetwork(SemiSupervisedConfig config, int classes, CrossbarFactory factory,
+                                 RngStreams streams) {
+        this.config = Checks.notNull("config", config);
+        this.streams = Checks.notNull("streams", streams);
+        Checks.isTrue(config.outputs() == classes, "semiSupervised.layerSizes' last entry must be the %d classes, got %d",
+                classes, config.outputs());
+        List<Integer> sizes = config.layerSizes();
+        for (int l = 0; l < config.weightLayers(); l++) {
+            Crossbar crossbar = factory.create(l, sizes.get(l + 1), sizes.get(l));
+            XavierInitializer.initialize(crossbar, config.xavierGain(), streams.stream(StreamNames.ALGORITHMS_INIT, l));
+            layers.add(new DenseLayer(crossbar, config.activations().get(l)));
+        }
+        for (int phase = 0; phase < 3; phase++) {
+            List<LayerOptimizer> list = new ArrayList<>();
+            for (DenseLayer layer : layers) {
+                list.add(new LayerOptimizer(config.optimizer(), layer, true));
+            }
+            optimizers.add(list);
+        }
+        backpropagation = new Backpropagation(layers, sizes, config.dropout());
+        // T_act = 1/classes (seed §5); in batch mode only the relative thresholds matter.
+        homeostasis = new Homeostasis(config.outputs(), HomeostasisMode.BATCH, config.homeostasisGain(), 1.0,
+                1.0 / classes);
+        winnersScratch = new int[2 * config.winners()];
+    }
+
+    /** The layers, input first. */
+    public List<DenseLayer> layers() {
+        return List.copyOf(layers);
+    }
+
+    /**
+     * One epoch of supervised pre-training on the labeled samples.
+     *
+     * @param images all training samples; read only
+     * @param labels their classes; read only
+     * @param labeled indices of the labeled samples
+     * @param epoch the pre-training epoch, from 0
+     * @param progress receives one step per mini-batch
+     * @return what the epoch did
+     */
+    public EpochResult preTrainEpoch(float[] images, int[] labels, int[] labeled, int epoch, Progress progress) {
+        double factor = Math.pow(config.preDecay(), epoch);
+        return run(PRE, images, labels, labeled, epoch, config.preBatchSize(), config.preLearningRates(), factor,
+                progress, "pre-training " + (epoch + 1));
+    }
+
+    /**
+     * One unsupervised epoch over the unlabeled samples with the self-defined target.
+     *
+     * @param images all training samples; read only
+     * @param unlabeled indices of the unlabeled samples
+     * @param epoch the alternating epoch, from 0
+     * @param progress receives one step per mini-batch
+     * @return what the epoch did
+     */
+    public EpochResult unsupervisedEpoch(float[] images, int[] unlabeled, int epoch, Progress progress) {
+        homeostasis.reset();
+        return run(UNSUPERVISED, images, null, unlabeled, epoch, config.batchSize(), config.learningRates(),
+                config.unsupervisedFactor(epoch), progress, "unsupervised " + (epoch + 1));
+    }
+
+    /**
+     * One supervised epoch over the labeled samples.
+     *
+     * @param images all training samples; read only
+     * @param labels their classes; read only
+     * @param labeled indices of the labeled samples
+     * @param epoch the alternating epoch, from 0
+     * @param progress receives one step per mini-batch
+     * @return what the epoch did
+     */
+    public EpochResult supervisedEpoch(float[] images, int[] labels, int[] labeled, int epoch, Progress progress) {
+        return run(SUPERVISED, images, labels, labeled, epoch, config.supervisedBatchSize(), config.learningRates(),
+                config.supervisedFactor(epoch), progress, "supervised " + (epoch + 1));
+    }
+
+    private EpochResult run(int phase, float[] images, int[] labels, int[] indices, int epoch, int batch,
+                            List<Double> baseRates, double factor, Progress progress, String task) {
+        Checks.positive("samples", indices.length);
+        long started = System.nanoTime();
+        int width = config.layerSizes().get(0);
+        int outputs = config.outputs();
+        int[] order = indices.clone();
+        PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, phase, epoch), order);
+        UniformRandomProvider dropoutStream = streams.stream(DROPOUT_STREAM, phase, epoch);
+        double[] rates = new double[layers.size()];
+        for (int l = 0; l < rates.length; l++) {
+            rates[l] = baseRates.get(l) * factor;
+        }
+        if (target.length < batch * outputs) {
+            target = new float[batch * outputs];
+        }
+        int batches = (order.length + batch - 1) / batch;
+        progress.start(task, batches);
+        double lossSum = 0;
+        long pulses = 0;
+        for (int step = 0; step < batches; step++) {
+            int start = step * batch;
+            int rows = Math.min(batch, order.length - start);
+            float[] x = backpropagation.input(batch);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(images, order[start + r] * width, x, r * width, width);
+            }
+            Backpropagation.TargetHook hook = null;
+            if (labels != null) {
+                for (int r = 0; r < rows; r++) {
+                    int label = labels[order[start + r]];
+                    for (int j = 0; j < outputs; j++) {
+                        target[r * outputs + j] = j == label ? 1f : 0f;
+                    }
+                }
+            } else {
+                hook = this::selfDefinedTarget;
+            }
+            double[] outcome = backpropagation.step(rows, target, hook, SupervisedLoss.CROSS_ENTROPY, rates,
+                    optimizers.get(phase), dropoutStream);
+            lossSum += outcome[0];
+            pulses += (long) outcome[1];
+            progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", lossSum / (step + 1)));
+        }
+        double seconds = (System.nanoTime() - started) * 1e-9;
+        progress.finish(String.format(Locale.ROOT, "%s: loss %.4g, %.1f s", task, lossSum / batches, seconds));
+        return new EpochResult(epoch, lossSum / batches, factor, pulses, seconds);
+    }
+
+    /** k-WTA on {@code output − H} and the homeostasis update (seed-algorithm.md §2.1–2.2, §5). */
+    private void selfDefinedTarget(float[] output, int batch, float[] out) {
+        WinnerTakeAll.target(output, homeostasis.threshold(), batch, config.outputs(), config.winners(), out,
+                winnersScratch);
+        homeostasis.update(out, batch);
+    }
+
+    /**
+     * The fraction of samples whose most active output is their label.
+     *
+     * @param images samples; read only
+     * @param labels their classes; read only
+     * @param samples number of samples
+     * @param phase the phase the crossbars charge
+     * @return the accuracy, in [0, 1]
+     */
+    public double accuracy(float[] images, int[] labels, int samples, Phase phase) {
+        int width = config.layerSizes().get(0);
+        int outputs = config.outputs();
+        int chunk = 256;
+        float[] x = new float[chunk * width];
+        int correct = 0;
+        for (int start = 0; start < samples; start += chunk) {
+            int rows = Math.min(chunk, samples - start);
+            System.arraycopy(images, start * width, x, 0, rows * width);
+            float[] activation = x;
+            for (DenseLayer layer : layers) {
+                activation = layer.forward(activation, rows, phase);
+            }
+            for (int r = 0; r < rows; r++) {
+                correct += SupervisedNetwork.predict(activation, r * outputs, outputs, 1) == labels[start + r] ? 1
+                        : 0;
+            }
+        }
+        return (double) correct / samples;
+    }
+}
