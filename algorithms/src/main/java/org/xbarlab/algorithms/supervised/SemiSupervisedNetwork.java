@@ -178,7 +178,7 @@ public final class SemiSupervisedNetwork {
             progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", lossSum / (step + 1)));
         }
         double seconds = (System.nanoTime() - started) * 1e-9;
-        progress.finish(String.format(Locale.ROOT, "%s: loss %.4g, %.1f s", task, lossSum / batches, seconds));
+        progress.finish(String.format(Locale.ROOT, "loss %.4g, %.1f s", lossSum / batches, seconds));
         return new EpochResult(epoch, lossSum / batches, factor, pulses, seconds);
     }
 

@@ -169,8 +169,7 @@ public final class SupervisedNetwork {
             }
         }
         double seconds = (System.nanoTime() - started) * 1e-9;
-        progress.finish(String.format(Locale.ROOT, "epoch %d: loss %.4g, %.1f s", epoch + 1, lossSum / batches,
-                seconds));
+        progress.finish(String.format(Locale.ROOT, "loss %.4g, %.1f s", lossSum / batches, seconds));
         return new EpochResult(epoch, lossSum / batches, factor, pulses, seconds);
     }
 
