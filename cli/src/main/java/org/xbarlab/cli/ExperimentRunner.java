@@ -119,8 +119,9 @@ final class ExperimentRunner {
                     config.supervised().layerSizes(), words(config.supervised().rule()), data,
                     config.supervised().epochs(), config.supervised().batchSize());
             case SEMI_SUPERVISED -> String.format(Locale.ROOT,
-                    "semi-supervised network %s trained by backpropagation on %s with %d labels: %d pre-training "
-                            + "and %d alternating epoch(s)", config.semiSupervised().layerSizes(), data,
+                    "semi-supervised network %s trained by %s on %s with %d labels: %d pre-training "
+                            + "and %d alternating epoch(s)", config.semiSupervised().layerSizes(),
+                    words(config.semiSupervised().rule()), data,
                     config.semiSupervised().labeledSamples(), config.semiSupervised().preEpochs(),
                     config.semiSupervised().epochs());
         };
@@ -138,11 +139,16 @@ final class ExperimentRunner {
 
     /** Presets of the {@code semiSupervised} section, chosen by its {@code preset} key. */
     static final java.util.Map<String, java.util.function.Supplier<SemiSupervisedConfig>> SEMI_SUPERVISED_PRESETS =
-            java.util.Map.of("backpropagation-100", () -> SemiSupervisedConfig.backpropagation(100),
-                    "backpropagation-300", () -> SemiSupervisedConfig.backpropagation(300),
-                    "backpropagation-600", () -> SemiSupervisedConfig.backpropagation(600),
-                    "backpropagation-1000", () -> SemiSupervisedConfig.backpropagation(1000),
-                    "backpropagation-3000", () -> SemiSupervisedConfig.backpropagation(3000));
+            semiSupervisedPresets();
+
+    private static java.util.Map<String, java.util.function.Supplier<SemiSupervisedConfig>> semiSupervisedPresets() {
+        java.util.Map<String, java.util.function.Supplier<SemiSupervisedConfig>> presets = new java.util.HashMap<>();
+        for (int labels : new int[] {100, 300, 600, 1000, 3000}) {
+            presets.put("backpropagation-" + labels, () -> SemiSupervisedConfig.backpropagation(labels));
+            presets.put("equilibrium-" + labels, () -> SemiSupervisedConfig.equilibrium(labels));
+        }
+        return java.util.Map.copyOf(presets);
+    }
 
     /**
      * Fills the section of the experiment's method from its preset: a supervised (semi-supervised) experiment lays

@@ -11,8 +11,10 @@ import org.xbarlab.algorithms.network.DenseLayer;
 import org.xbarlab.algorithms.network.LayerOptimizer;
 import org.xbarlab.algorithms.network.XavierInitializer;
 import org.xbarlab.algorithms.wta.EpochResult;
+import org.xbarlab.algorithms.wta.EquilibriumConfig;
 import org.xbarlab.algorithms.wta.Homeostasis;
 import org.xbarlab.algorithms.wta.HomeostasisMode;
+import org.xbarlab.algorithms.wta.LearningRule;
 import org.xbarlab.algorithms.wta.WinnerTakeAll;
 import org.xbarlab.core.Checks;
 import org.xbarlab.core.cost.Phase;
@@ -22,7 +24,8 @@ import org.xbarlab.core.random.StreamNames;
 import org.xbarlab.crossbar.Crossbar;
 
 /**
- * The semi-supervised network of the seed paper trained by backpropagation on crossbars (seed-algorithm.md §5):
+ * The semi-supervised network of the seed paper trained on crossbars by backpropagation or by equilibrium
+ * propagation with a softmax read-out ({@link SoftmaxReadoutEquilibrium}) (seed-algorithm.md §3.3, §5):
  * the same layers serve three phases, each with its own optimizer instance — supervised pre-training, unsupervised
  * epochs whose target is the k-WTA of {@code output − H} (a pseudo-label for k = 1) with batch-mode homeostasis, and
  * supervised epochs with the true labels. The loss is the soft-target cross-entropy on the softmax of the outputs.
@@ -34,6 +37,8 @@ public final class SemiSupervisedNetwork {
 
     /** Stream of the dropout masks. */
     public static final String DROPOUT_STREAM = "algorithms/semi-supervised-dropout";
+    /** Stream of equilibrium propagation's sign of β. */
+    public static final String SIGN_STREAM = "algorithms/semi-supervised-ep-sign";
 
     private static final int PRE = 0;
     private static final int UNSUPERVISED = 1;
@@ -44,6 +49,7 @@ public final class SemiSupervisedNetwork {
     private final List<DenseLayer> layers = new ArrayList<>();
     private final List<List<LayerOptimizer>> optimizers = new ArrayList<>();
     private final Backpropagation backpropagation;
+    private final SoftmaxReadoutEquilibrium equilibrium;
     private final Homeostasis homeostasis;
     private final int[] winnersScratch;
     private float[] target = new float[0];
@@ -76,6 +82,8 @@ public final class SemiSupervisedNetwork {
             optimizers.add(list);
         }
         backpropagation = new Backpropagation(layers, sizes, config.dropout());
+        equilibrium = config.rule() == LearningRule.EQUILIBRIUM_PROPAGATION
+                ? new SoftmaxReadoutEquilibrium(layers, config.equilibrium()) : null;
         // T_act = 1/classes (seed §5); in batch mode only the relative thresholds matter.
         homeostasis = new Homeostasis(config.outputs(), HomeostasisMode.BATCH, config.homeostasisGain(), 1.0,
                 1.0 / classes);
@@ -142,6 +150,7 @@ public final class SemiSupervisedNetwork {
         int[] order = indices.clone();
         PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, phase, epoch), order);
         UniformRandomProvider dropoutStream = streams.stream(DROPOUT_STREAM, phase, epoch);
+        UniformRandomProvider signStream = streams.stream(SIGN_STREAM, phase, epoch);
         double[] rates = new double[layers.size()];
         for (int l = 0; l < rates.length; l++) {
             rates[l] = baseRates.get(l) * factor;
@@ -160,7 +169,6 @@ public final class SemiSupervisedNetwork {
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(images, order[start + r] * width, x, r * width, width);
             }
-            Backpropagation.TargetHook hook = null;
             if (labels != null) {
                 for (int r = 0; r < rows; r++) {
                     int label = labels[order[start + r]];
@@ -168,11 +176,22 @@ public final class SemiSupervisedNetwork {
                         target[r * outputs + j] = j == label ? 1f : 0f;
                     }
                 }
-            } else {
-                hook = this::selfDefinedTarget;
+                smooth(target, rows);
             }
-            double[] outcome = backpropagation.step(rows, target, hook, SupervisedLoss.CROSS_ENTROPY, rates,
-                    optimizers.get(phase), dropoutStream);
+            double[] outcome;
+            if (equilibrium == null) {
+                outcome = backpropagation.step(rows, target, labels == null ? this::selfDefinedTarget : null,
+                        SupervisedLoss.CROSS_ENTROPY, rates, optimizers.get(phase), dropoutStream);
+            } else {
+                float[] logits = equilibrium.freePhase(x, rows, config.dropout().get(0), config.dropout().get(1),
+                        dropoutStream);
+                if (labels == null) {
+                    selfDefinedTarget(logits, rows, target);
+                }
+                EquilibriumConfig ep = config.equilibrium();
+                double beta = (ep.randomSign() && signStream.nextBoolean() ? -1.0 : 1.0) * ep.nudging();
+                outcome = equilibrium.nudgeAndUpdate(target, rows, beta, rates, optimizers.get(phase));
+            }
             lossSum += outcome[0];
             pulses += (long) outcome[1];
             progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", lossSum / (step + 1)));
@@ -182,11 +201,27 @@ public final class SemiSupervisedNetwork {
         return new EpochResult(epoch, lossSum / batches, factor, pulses, seconds);
     }
 
-    /** k-WTA on {@code output − H} and the homeostasis update (seed-algorithm.md §2.1–2.2, §5). */
+    /**
+     * k-WTA on {@code output − H} (EP: on the logits), smoothing, and the homeostasis update with the final target
+     * (seed-algorithm.md §2.1–2.4, §3.3, §5).
+     */
     private void selfDefinedTarget(float[] output, int batch, float[] out) {
         WinnerTakeAll.target(output, homeostasis.threshold(), batch, config.outputs(), config.winners(), out,
                 winnersScratch);
+        smooth(out, batch);
         homeostasis.update(out, batch);
+    }
+
+    /** Label smoothing {@code (1 − ε)·t + ε·k/N} (seed-algorithm.md §2.4). */
+    private void smooth(float[] values, int batch) {
+        if (config.smoothing() == 0) {
+            return;
+        }
+        float keep = (float) (1 - config.smoothing());
+        float spread = (float) (config.smoothing() * config.winners() / config.outputs());
+        for (int k = 0; k < batch * config.outputs(); k++) {
+            values[k] = keep * values[k] + spread;
+        }
     }
 
     /**
@@ -208,8 +243,12 @@ public final class SemiSupervisedNetwork {
             int rows = Math.min(chunk, samples - start);
             System.arraycopy(images, start * width, x, 0, rows * width);
             float[] activation = x;
-            for (DenseLayer layer : layers) {
-                activation = layer.forward(activation, rows, phase);
+            if (equilibrium != null) {
+                activation = equilibrium.freeLogits(x, rows, phase);
+            } else {
+                for (DenseLayer layer : layers) {
+                    activation = layer.forward(activation, rows, phase);
+                }
             }
             for (int r = 0; r < rows; r++) {
                 correct += SupervisedNetwork.predict(activation, r * outputs, outputs, 1) == labels[start + r] ? 1

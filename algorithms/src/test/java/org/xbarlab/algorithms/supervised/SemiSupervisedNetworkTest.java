@@ -15,6 +15,8 @@ import org.xbarlab.algorithms.evaluation.LabeledSubset;
 import org.xbarlab.algorithms.network.Activation;
 import org.xbarlab.algorithms.network.OptimizerKind;
 import org.xbarlab.algorithms.wta.EpochResult;
+import org.xbarlab.algorithms.wta.EquilibriumConfig;
+import org.xbarlab.algorithms.wta.LearningRule;
 import org.xbarlab.core.XbarlabTestBase;
 import org.xbarlab.core.cost.Phase;
 import org.xbarlab.core.progress.Progress;
@@ -29,10 +31,18 @@ class SemiSupervisedNetworkTest extends XbarlabTestBase {
             SyntheticDatasetConfig.defaults().withSampleCount(500), Split.TEST);
 
     private static SemiSupervisedConfig small(int labels, int preEpochs, int epochs) {
-        return new SemiSupervisedConfig(List.of(TRAIN.featureCount(), 64, 10),
+        return new SemiSupervisedConfig(LearningRule.BACKPROPAGATION, List.of(TRAIN.featureCount(), 64, 10),
                 List.of(Activation.RELU, Activation.SIGMOID), List.of(0.0, 0.2), labels, preEpochs, 32,
                 List.of(3e-3, 3e-3), 0.98, epochs, 64, 32, List.of(3e-3, 3e-3), 0.1, 0.18, 0.72, 0.05, 10, 1, 0.1,
-                OptimizerKind.ADAM, 0.5);
+                OptimizerKind.ADAM, 0.5, 0.0, EquilibriumConfig.defaults());
+    }
+
+    private static SemiSupervisedConfig smallEquilibrium(int labels, int preEpochs, int epochs) {
+        SemiSupervisedConfig paper = SemiSupervisedConfig.equilibrium(100);
+        return new SemiSupervisedConfig(LearningRule.EQUILIBRIUM_PROPAGATION, List.of(TRAIN.featureCount(), 64, 10),
+                paper.activations(), List.of(0.0, 0.2), labels, preEpochs, 32, List.of(3e-3, 3e-3), 0.96, epochs,
+                64, 32, List.of(3e-3, 3e-3), 0.1, 0.1, 0.2, 0.03, 10, 1, 0.1, OptimizerKind.ADAM, 0.5, 0.3,
+                paper.equilibrium());
     }
 
     private static double[] run(SemiSupervisedConfig config) {
@@ -67,6 +77,18 @@ class SemiSupervisedNetworkTest extends XbarlabTestBase {
         assertTrue(Double.isFinite(first[2]) && first[2] > 0, "the unsupervised phase reports its loss");
         double[] second = run(small(100, 20, 5));
         assertEquals(first[1], second[1], 0.0, "same seed, same accuracy");
+    }
+
+    @Test
+    void equilibriumPropagationWithTheSoftmaxReadOutLearnsAndIsReproducible() {
+        double[] first = run(smallEquilibrium(100, 20, 3));
+        assertTrue(first[0] > 0.3, "EP pre-training on 100 labels: accuracy " + first[0] + " (chance 0.1)");
+        assertTrue(first[1] > 0.3, "EP after 3 alternating epochs: accuracy " + first[1]);
+        assertEquals(first[1], run(smallEquilibrium(100, 20, 3))[1], 0.0, "same seed, same accuracy");
+        assertThrows(IllegalArgumentException.class, () -> new SemiSupervisedConfig(
+                LearningRule.EQUILIBRIUM_PROPAGATION, List.of(784, 10), List.of(Activation.HARD_SIGMOID),
+                List.of(0.0), 10, 1, 1, List.of(1e-3), 1.0, 1, 1, 1, List.of(1e-3), 0.1, 0.1, 0.2, 0.03, 1, 1, 0.0,
+                OptimizerKind.ADAM, 0.5, 0.3, EquilibriumConfig.defaults()), "EP needs one hidden layer");
     }
 
     @Test
