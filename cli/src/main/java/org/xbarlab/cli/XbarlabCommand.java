@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             DatasetsCommand.class,
             CrossbarCommand.class,
             DevicesCommand.class,
+            SweepCommand.class, ReportCommand.class, ValidateCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
