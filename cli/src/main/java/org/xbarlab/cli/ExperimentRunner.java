@@ -212,6 +212,24 @@ final class ExperimentRunner {
      */
     static Path run(ExperimentConfig config, Path out, Path dataDirectory, List<String> commandLine,
                     PrintWriter stdout, PrintWriter stderr) {
+        return run(config, out, dataDirectory, commandLine, stdout, stderr, TerminalProgress.forConsole(stderr));
+    }
+
+    /**
+     * Runs an experiment and writes {@code out/result.json}, reporting the epochs' progress to {@code progress}
+     * (a sweep passes {@link org.xbarlab.core.progress.Progress#NONE} so parallel runs draw no bars).
+     *
+     * @param config the resolved experiment
+     * @param out the output directory
+     * @param dataDirectory the data directory
+     * @param commandLine the command-line arguments, for the provenance
+     * @param stdout where the summary goes
+     * @param stderr where messages go
+     * @param progress receives the progress of every epoch
+     * @return the result file
+     */
+    static Path run(ExperimentConfig config, Path out, Path dataDirectory, List<String> commandLine,
+                    PrintWriter stdout, PrintWriter stderr, org.xbarlab.core.progress.Progress progress) {
         long rootSeed = config.seed() != null ? config.seed() : RngStreams.generateRootSeed();
         ExperimentConfig resolved = config.withSeedAndChip(rootSeed,
                 config.chip() == null ? null : config.chip().resolved());
@@ -251,7 +269,6 @@ final class ExperimentRunner {
             stdout.println(line);
             stdout.flush();
         };
-        var progress = TerminalProgress.forConsole(stderr);
         ExperimentResult result = switch (resolved.method()) {
             case WTA -> new WtaExperiment(resolved.training(), resolved.data(), resolved.evaluation())
                     .run(factory, streams, dataDirectory, progress, log);

@@ -109,7 +109,7 @@ final class SweepRunner {
      */
     static Executor experiments(Path dataDirectory, List<String> commandLine) {
         return (config, directory, log) -> ExperimentRunner.run(config, directory, dataDirectory, commandLine, log,
-                log);
+                log, Progress.NONE);
     }
 
     /**
