@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             DatasetsCommand.class,
             CrossbarCommand.class,
             DevicesCommand.class,
+            CalibrateCommand.class,
             SweepCommand.class, ReportCommand.class, ValidateCommand.class,
             CommandLine.HelpCommand.class,
         },
