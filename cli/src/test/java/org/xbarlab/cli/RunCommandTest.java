@@ -39,6 +39,7 @@ class RunCommandTest extends XbarlabTestBase {
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertTrue(run.out().contains("direct association"), run.toString());
         assertTrue(run.out().contains("chip cost"), run.toString());
+        assertTrue(run.err().contains("[test DA "), "the progress shows the latest accuracy: " + run);
         JsonNode result = ConfigMapper.jsonMapper().readTree(Files.readString(out.resolve("result.json")));
         // Learning quality is tested in the algorithms module; here the result must hold a valid accuracy.
         double accuracy = result.at("/metrics/testAccuracyDirectAssociation").asDouble(-1);

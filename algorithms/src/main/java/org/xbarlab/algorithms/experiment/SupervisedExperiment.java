@@ -46,12 +46,13 @@ public final class SupervisedExperiment {
      * @param factory builds each layer's crossbar
      * @param streams the run's random streams
      * @param dataDirectory where the data sets are
-     * @param progress receives the progress of every epoch
+     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
      * @param log receives one line per epoch and per evaluation
      * @return what was measured
      */
-    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress progress,
+    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log) {
+        AccuracyProgress progress = new AccuracyProgress(listener);
         Dataset train = data.load(Split.TRAIN, dataDirectory);
         Dataset test = data.load(Split.TEST, dataDirectory);
         Checks.isTrue(train.featureCount() == training.layerSizes().get(0),
@@ -67,6 +68,7 @@ public final class SupervisedExperiment {
             double accuracy = network.accuracy(testImages, testLabels, test.sampleCount(), Phase.INFERENCE);
             inferenceSamples[0] += test.sampleCount();
             Evaluation e = new Evaluation(epoch, seconds, null, null, null, null, accuracy);
+            progress.accuracy("test", accuracy);
             log.accept(seconds > 0
                     ? String.format(Locale.ROOT, "  %.3g s after training: test accuracy %.2f %%", seconds,
                             100 * accuracy)

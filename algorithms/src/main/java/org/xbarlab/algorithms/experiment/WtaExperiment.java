@@ -60,12 +60,13 @@ public final class WtaExperiment {
      * @param factory builds each layer's crossbar
      * @param streams the run's random streams
      * @param dataDirectory where the data sets are (ignored for the synthetic set)
-     * @param progress receives the progress of every epoch
+     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
      * @param log receives one line per epoch and per evaluation
      * @return what was measured
      */
-    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress progress,
+    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log) {
+        AccuracyProgress progress = new AccuracyProgress(listener);
         Dataset train = data.load(Split.TRAIN, dataDirectory);
         Dataset test = data.load(Split.TEST, dataDirectory);
         int inputs = training.layerSizes().get(0);
@@ -85,7 +86,7 @@ public final class WtaExperiment {
         List<EpochResult> epochs = new ArrayList<>();
         List<Evaluation> evaluations = new ArrayList<>();
         if (evaluation.untrainedBaseline() && training.epochs() > 0) {
-            evaluations.add(evaluator.evaluate(0, log));
+            evaluations.add(showAccuracy(progress, evaluator.evaluate(0, log)));
         }
         for (int epoch = 0; epoch < training.epochs(); epoch++) {
             EpochResult result = network.trainEpoch(trainImages, train.sampleCount(), epoch, progress);
@@ -95,7 +96,7 @@ public final class WtaExperiment {
             boolean last = epoch + 1 == training.epochs();
             boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
             if (last || due) {
-                evaluations.add(evaluator.evaluate(epoch + 1, log));
+                evaluations.add(showAccuracy(progress, evaluator.evaluate(epoch + 1, log)));
             }
         }
         if (training.epochs() == 0) {
@@ -114,6 +115,15 @@ public final class WtaExperiment {
         }
         return new ExperimentResult(epochs, evaluations, (long) training.epochs() * train.sampleCount(),
                 evaluator.inferenceSamples, true);
+    }
+
+    private static Evaluation showAccuracy(AccuracyProgress progress, Evaluation evaluation) {
+        if (evaluation.directAssociationAccuracy() != null) {
+            progress.accuracy("test DA", evaluation.directAssociationAccuracy());
+        } else {
+            progress.accuracy("test LC", evaluation.linearClassifierAccuracy());
+        }
+        return evaluation;
     }
 
     /** Fits and applies the read-outs; keeps the last fitted ones for the drift evaluations. */
