@@ -61,6 +61,12 @@ final class ExperimentRunner {
     static ExperimentConfig resolve(JsonNode experiment, String sourceName, ExperimentConfig base,
                                     List<String> overrides) {
         JsonNode tree = ConfigOverlay.overlay(ConfigMapper.valueToTree(base), experiment);
+        // A file that gives a full device (a calibrated preset, say) replaces the defaults' named preset.
+        JsonNode givenChip = experiment.path("chip");
+        if (givenChip.path("device").isObject() && !givenChip.has("devicePreset")
+                && tree.path("chip") instanceof ObjectNode chip) {
+            chip.putNull("devicePreset");
+        }
         tree = expandMethod(tree, overrides, sourceName);
         tree = ConfigMapper.applyOverrides(tree, overrides);
         return ConfigMapper.treeToValue(tree, ExperimentConfig.class, sourceName);

@@ -94,7 +94,7 @@ class CalibrateCommandTest extends XbarlabTestBase {
         Files.writeString(experiment, """
                 {"schemaVersion": 1, "name": "fitted-device",
                  "data": {"dataset": "synthetic", "trainSamples": 200, "testSamples": 100},
-                 "chip": {"devicePreset": null, "device": %s},
+                 "chip": {"device": %s},
                  "training": {"layerSizes": [784, 20], "epochs": 1, "winners": 2}}
                 """.formatted(Files.readString(preset)));
         Path out = directory.resolve("run");
