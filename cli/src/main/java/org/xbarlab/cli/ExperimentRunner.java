@@ -313,6 +313,12 @@ final class ExperimentRunner {
         cost.put("note", chip == null ? "no chip: exact software weights, nothing charged"
                 : "per-sample figures divide each phase by its own samples; the linear classifier is digital "
                 + "and not charged");
+        if (chip != null) {
+            // Every device's conductance at the end of the run (after training and any drift evaluations).
+            ObjectNode devices = json.putObject("devices");
+            devices.put("count", chip.deviceCount());
+            devices.set("conductanceHistogram", ConfigMapper.valueToTree(chip.conductanceHistogram(64)));
+        }
         json.set("provenance", ConfigMapper.valueToTree(provenance));
         Path file = out.resolve("result.json");
         AtomicFiles.writeString(file, ConfigMapper.writeJson(json));

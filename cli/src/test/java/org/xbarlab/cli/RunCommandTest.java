@@ -49,6 +49,13 @@ class RunCommandTest extends XbarlabTestBase {
         assertEquals("ag-a-si", result.at("/provenance/resolvedConfig/chip/device/name").asText());
         assertEquals(5, result.at("/provenance/rootSeed").asLong());
         assertEquals(2, result.at("/metrics/evaluations").size(), "untrained baseline and after epoch 1");
+        JsonNode histogram = result.at("/devices/conductanceHistogram");
+        long counted = 0;
+        for (JsonNode count : histogram.path("counts")) {
+            counted += count.asLong();
+        }
+        assertEquals(result.at("/devices/count").asLong(), counted, "every device in the histogram: " + histogram);
+        assertTrue(histogram.path("highSiemens").asDouble() > histogram.path("lowSiemens").asDouble());
     }
 
     @Test

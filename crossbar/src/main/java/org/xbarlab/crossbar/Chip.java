@@ -22,6 +22,7 @@ public final class Chip {
     private final CostLedger ledger = new CostLedger();
     private final RngStreams streams;
     private long devices;
+    private final java.util.List<AnalogTile> tiles = new java.util.ArrayList<>();
 
     /**
      * @param config the hardware
@@ -67,10 +68,57 @@ public final class Chip {
         Crossbar tiled = new TiledCrossbar(rows, columns, tile.tileRows(), tile.tileColumns(),
                 (tileRow, tileColumn, height, width, tileLedger) -> {
                     devices += pair ? 2L * height * width : (long) height * width + width;
-                    return new AnalogTile(tile, device, costs, height, width, tileLedger, streams, matrix,
-                            tileRow, tileColumn);
+                    AnalogTile analog = new AnalogTile(tile, device, costs, height, width, tileLedger, streams,
+                            matrix, tileRow, tileColumn);
+                    tiles.add(analog);
+                    return analog;
                 }, ledger, (batch, outputs, tiles, phase) -> costs.chargePartialSumAccumulation(ledger, phase,
                         batch, outputs, tiles));
         return scaled ? new ScaledCrossbar(tiled, configured.mapping().weightScalingHeadroom()) : tiled;
+    }
+
+    /**
+     * A histogram of the conductance of every device of the chip now (both devices of a pair, reference columns
+     * included), without read noise: what a designer looks at after training to see how the window is used.
+     * The bins span the device's nominal window, widened to the extreme conductances when variation puts a device
+     * outside it.
+     *
+     * @param bins number of bins, 1 to 10 000
+     * @return the histogram
+     */
+    public ConductanceHistogram conductanceHistogram(int bins) {
+        Checks.inRange("bins", bins, 1, 10_000);
+        double low = device.minConductanceSiemens();
+        double high = device.maxConductanceSiemens();
+        float[] buffer = new float[0];
+        for (AnalogTile tile : tiles) {
+            for (org.xbarlab.devices.DevicePopulation population : tile.populations()) {
+                int size = population.size();
+                if (buffer.length < size) {
+                    buffer = new float[size];
+                }
+                population.conductances(0, size, buffer, 0);
+                for (int k = 0; k < size; k++) {
+                    low = Math.min(low, buffer[k]);
+                    high = Math.max(high, buffer[k]);
+                }
+            }
+        }
+        if (!(high > low)) {
+            high = low + Math.max(Math.abs(low) * 1e-6, 1e-15);
+        }
+        long[] counts = new long[bins];
+        double scale = bins / (high - low);
+        for (AnalogTile tile : tiles) {
+            for (org.xbarlab.devices.DevicePopulation population : tile.populations()) {
+                int size = population.size();
+                population.conductances(0, size, buffer, 0);
+                for (int k = 0; k < size; k++) {
+                    int bin = (int) ((buffer[k] - low) * scale);
+                    counts[Math.max(0, Math.min(bins - 1, bin))]++;
+                }
+            }
+        }
+        return new ConductanceHistogram(low, high, counts);
     }
 }

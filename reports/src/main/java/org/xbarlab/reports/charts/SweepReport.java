@@ -21,7 +21,8 @@ import org.xbarlab.reports.results.SweepResults;
  *       two points;</li>
  *   <li>energy and latency per sample by component, training and inference ({@link CostBreakdownChart});</li>
  *   <li>training loss and test accuracy per epoch ({@link TrainingCurveChart});</li>
- *   <li>conductance histograms of the sweep's devices ({@link ConductanceHistogramChart}).</li>
+ *   <li>conductance histograms of the sweep's devices ({@link ConductanceHistogramChart}) and of every chip's
+ *   devices at the end of its run ({@link DeviceStateHistogramChart}).</li>
  * </ol>
  * A figure whose data are absent (no cost ledger in a CSV, no chip) is left out. Everything is drawn from the
  * results files, so a report can be redrawn at any time.
@@ -134,6 +135,7 @@ public final class SweepReport {
             add(figures, TrainingCurveChart.build(results, curve, chart));
         }
         add(figures, ConductanceHistogramChart.build(results, chart));
+        add(figures, DeviceStateHistogramChart.build(results, chart));
         return uniqueNames(figures);
     }
 
