@@ -211,25 +211,7 @@ public final class SupervisedNetwork {
      * @param phase the phase the crossbars charge
      */
     public void outputs(float[] images, int samples, float[] out, Phase phase) {
-        int width = config.layerSizes().get(0);
-        int outputs = config.outputs();
-        int chunk = Math.max(config.batchSize(), 256);
-        float[] x = new float[chunk * width];
-        for (int start = 0; start < samples; start += chunk) {
-            int rows = Math.min(chunk, samples - start);
-            System.arraycopy(images, start * width, x, 0, rows * width);
-            float[] y;
-            if (dynamics != null) {
-                y = dynamics.freeState(x, rows, phase);
-            } else {
-                float[] activation = x;
-                for (DenseLayer layer : layers) {
-                    activation = layer.forward(activation, rows, phase);
-                }
-                y = activation;
-            }
-            System.arraycopy(y, 0, out, start * outputs, rows * outputs);
-        }
+        EquilibriumDynamics.infer(layers, dynamics, images, samples, Math.max(config.batchSize(), 256), out, phase);
     }
 
     /**

@@ -147,6 +147,40 @@ public final class EquilibriumDynamics {
     }
 
     /**
+     * Inference of a layered network in chunks of samples, with no dropout and no nudge: the forward pass of every
+     * layer, or the free phase of equilibrium propagation when {@code dynamics} is given.
+     *
+     * @param layers the layers, input first
+     * @param dynamics the network's equilibrium dynamics, or null for a feed-forward pass
+     * @param images samples, row-major {@code samples × inputs}; read only
+     * @param samples number of samples
+     * @param chunk samples per product, at least 1
+     * @param out outputs, row-major {@code samples × outputs}; overwritten
+     * @param phase the phase the crossbars charge
+     */
+    public static void infer(List<DenseLayer> layers, EquilibriumDynamics dynamics, float[] images, int samples,
+                             int chunk, float[] out, Phase phase) {
+        int inputs = layers.get(0).inputs();
+        int outputs = layers.get(layers.size() - 1).outputs();
+        float[] x = new float[chunk * inputs];
+        for (int start = 0; start < samples; start += chunk) {
+            int rows = Math.min(chunk, samples - start);
+            System.arraycopy(images, start * inputs, x, 0, rows * inputs);
+            float[] y;
+            if (dynamics != null) {
+                y = dynamics.freeState(x, rows, phase);
+            } else {
+                float[] activation = x;
+                for (DenseLayer layer : layers) {
+                    activation = layer.forward(activation, rows, phase);
+                }
+                y = activation;
+            }
+            System.arraycopy(y, 0, out, start * outputs, rows * outputs);
+        }
+    }
+
+    /**
      * One training step.
      *
      * @param x the mini-batch, row-major {@code batch × inputs}; read only

@@ -294,24 +294,6 @@ public final class WtaNetwork {
      * @param phase the phase the crossbars charge (inference, or training for monitoring)
      */
     public void features(float[] images, int samples, float[] out, Phase phase) {
-        int inputsPerSample = config.layerSizes().get(0);
-        int neurons = config.outputs();
-        int chunk = Math.max(config.batchSize(), 256);
-        float[] x = new float[chunk * inputsPerSample];
-        for (int start = 0; start < samples; start += chunk) {
-            int rows = Math.min(chunk, samples - start);
-            System.arraycopy(images, start * inputsPerSample, x, 0, rows * inputsPerSample);
-            float[] y;
-            if (dynamics != null) {
-                y = dynamics.freeState(x, rows, phase);
-            } else {
-                float[] activation = x;
-                for (DenseLayer layer : layers) {
-                    activation = layer.forward(activation, rows, phase);
-                }
-                y = activation;
-            }
-            System.arraycopy(y, 0, out, start * neurons, rows * neurons);
-        }
+        EquilibriumDynamics.infer(layers, dynamics, images, samples, Math.max(config.batchSize(), 256), out, phase);
     }
 }
