@@ -21,8 +21,8 @@ import org.xbarlab.core.Checks;
  *        the error and ±σ)
  * @param series the series, at least one; the figure draws the first few
  */
-public record FitCurves(String xLabel, boolean xInSiemens, String yQuantity, String residualLabel, boolean residualsInSiemens,
-                        boolean logarithmicX, boolean symmetricFit, List<Series> series) {
+public record FitCurves(String xLabel, boolean xInSiemens, String yQuantity, String residualLabel,
+                        boolean residualsInSiemens, boolean logarithmicX, boolean symmetricFit, List<Series> series) {
 
     /** Validates the fields and copies the list. */
     public FitCurves {

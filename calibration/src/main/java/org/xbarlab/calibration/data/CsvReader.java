@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.xbarlab.calibration.CalibrationDataException;
@@ -120,6 +124,53 @@ final class CsvReader {
          */
         CalibrationDataException error(String column, String problem) {
             return new CalibrationDataException(source, row, column, problem);
+        }
+    }
+
+    /**
+     * A file format of this reader: its required columns, and how its rows become a data object (the shared body of
+     * the data classes' {@code read} and {@code parse}).
+     *
+     * @param required the required columns, in the order documented for the format
+     * @param accumulator makes an empty accumulator of the rows
+     * @param add validates a row and adds it to the accumulator
+     * @param build makes the data of the source name and the filled accumulator
+     * @param <A> the accumulator's type
+     * @param <T> the data's type
+     */
+    record Format<A, T>(List<String> required, Supplier<A> accumulator, BiConsumer<A, Row> add,
+                        BiFunction<String, A, T> build) {
+
+        /**
+         * Reads a file.
+         *
+         * @param file the file, not null; messages name it as given
+         * @return the data
+         * @throws UncheckedIOException if the file cannot be read
+         * @throws CalibrationDataException if the header or a row is malformed
+         */
+        T read(Path file) {
+            Objects.requireNonNull(file, "file must not be null");
+            String source = file.toString();
+            A rows = accumulator.get();
+            CsvReader.read(file, source, required, row -> add.accept(rows, row));
+            return build.apply(source, rows);
+        }
+
+        /**
+         * Parses text that did not come from a file.
+         *
+         * @param text the CSV text, not null
+         * @param source the name used in messages, not null
+         * @return the data
+         * @throws CalibrationDataException if the header or a row is malformed
+         */
+        T parse(String text, String source) {
+            Objects.requireNonNull(text, "text must not be null");
+            Objects.requireNonNull(source, "source must not be null");
+            A rows = accumulator.get();
+            CsvReader.parse(text, source, required, row -> add.accept(rows, row));
+            return build.apply(source, rows);
         }
     }
 

@@ -2,9 +2,9 @@ package org.xbarlab.calibration.data;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 import org.xbarlab.calibration.CalibrationDataException;
@@ -28,6 +28,9 @@ public final class DriftData {
     /** The optional column with each device's programming target. */
     public static final String TARGET_COLUMN = "targetConductanceSiemens";
 
+    private static final CsvReader.Format<Map<Integer, GrowableColumns>, DriftData> FORMAT = new CsvReader.Format<>(
+            COLUMNS, TreeMap::new, DriftData::add, DriftData::build);
+
     private final String source;
     private final List<DriftSeries> devices;
 
@@ -45,11 +48,7 @@ public final class DriftData {
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public static DriftData read(Path file) {
-        Objects.requireNonNull(file, "file must not be null");
-        Map<Integer, GrowableColumns> byDevice = new TreeMap<>();
-        String source = file.toString();
-        CsvReader.read(file, source, COLUMNS, row -> add(byDevice, row));
-        return build(source, byDevice);
+        return FORMAT.read(file);
     }
 
     /**
@@ -61,11 +60,7 @@ public final class DriftData {
      * @throws CalibrationDataException if a row is malformed or time does not increase
      */
     public static DriftData parse(String text, String source) {
-        Objects.requireNonNull(text, "text must not be null");
-        Objects.requireNonNull(source, "source must not be null");
-        Map<Integer, GrowableColumns> byDevice = new TreeMap<>();
-        CsvReader.parse(text, source, COLUMNS, row -> add(byDevice, row));
-        return build(source, byDevice);
+        return FORMAT.parse(text, source);
     }
 
     private static void add(Map<Integer, GrowableColumns> byDevice, CsvReader.Row row) {
@@ -114,9 +109,8 @@ public final class DriftData {
         List<DriftSeries> devices = new ArrayList<>(byDevice.size());
         for (Map.Entry<Integer, GrowableColumns> entry : byDevice.entrySet()) {
             GrowableColumns c = entry.getValue();
-            devices.add(new DriftSeries(entry.getKey(), java.util.Arrays.copyOf(c.doubles0, c.size),
-                    java.util.Arrays.copyOf(c.doubles1, c.size), java.util.Arrays.copyOf(c.rows, c.size),
-                    c.doubles2[0]));
+            devices.add(new DriftSeries(entry.getKey(), Arrays.copyOf(c.doubles0, c.size),
+                    Arrays.copyOf(c.doubles1, c.size), Arrays.copyOf(c.rows, c.size), c.doubles2[0]));
         }
         return new DriftData(source, devices);
     }

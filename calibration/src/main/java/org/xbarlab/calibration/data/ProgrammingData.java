@@ -3,7 +3,6 @@ package org.xbarlab.calibration.data;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 import org.xbarlab.calibration.CalibrationDataException;
 
@@ -21,6 +20,9 @@ public final class ProgrammingData {
     /** The required columns, in their documented order. */
     public static final List<String> COLUMNS = List.of("device", "targetConductanceSiemens",
             "achievedConductanceSiemens");
+
+    private static final CsvReader.Format<GrowableColumns, ProgrammingData> FORMAT = new CsvReader.Format<>(COLUMNS,
+            GrowableColumns::new, ProgrammingData::add, ProgrammingData::build);
 
     private final String source;
     private final int[] device;
@@ -45,11 +47,7 @@ public final class ProgrammingData {
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public static ProgrammingData read(Path file) {
-        Objects.requireNonNull(file, "file must not be null");
-        GrowableColumns columns = new GrowableColumns();
-        String source = file.toString();
-        CsvReader.read(file, source, COLUMNS, row -> add(columns, row));
-        return build(source, columns);
+        return FORMAT.read(file);
     }
 
     /**
@@ -61,11 +59,7 @@ public final class ProgrammingData {
      * @throws CalibrationDataException if a row is malformed
      */
     public static ProgrammingData parse(String text, String source) {
-        Objects.requireNonNull(text, "text must not be null");
-        Objects.requireNonNull(source, "source must not be null");
-        GrowableColumns columns = new GrowableColumns();
-        CsvReader.parse(text, source, COLUMNS, row -> add(columns, row));
-        return build(source, columns);
+        return FORMAT.parse(text, source);
     }
 
     private static void add(GrowableColumns columns, CsvReader.Row row) {

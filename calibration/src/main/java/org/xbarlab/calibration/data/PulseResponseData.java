@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 import org.xbarlab.calibration.CalibrationDataException;
@@ -34,6 +33,9 @@ public final class PulseResponseData {
     /** Largest cycle and pulse number accepted (keeps the sort key in 64 bits). */
     static final int MAX_INDEX = 1_000_000_000;
 
+    private static final CsvReader.Format<GrowableColumns, PulseResponseData> FORMAT = new CsvReader.Format<>(
+            COLUMNS, GrowableColumns::new, PulseResponseData::add, PulseResponseData::build);
+
     private final String source;
     private final List<DeviceTrace> devices;
 
@@ -51,11 +53,7 @@ public final class PulseResponseData {
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public static PulseResponseData read(Path file) {
-        Objects.requireNonNull(file, "file must not be null");
-        String source = file.toString();
-        GrowableColumns columns = new GrowableColumns();
-        CsvReader.read(file, source, COLUMNS, row -> add(columns, row));
-        return build(source, columns);
+        return FORMAT.read(file);
     }
 
     /**
@@ -67,11 +65,7 @@ public final class PulseResponseData {
      * @throws CalibrationDataException if a row is malformed or breaks the format's rules
      */
     public static PulseResponseData parse(String text, String source) {
-        Objects.requireNonNull(text, "text must not be null");
-        Objects.requireNonNull(source, "source must not be null");
-        GrowableColumns columns = new GrowableColumns();
-        CsvReader.parse(text, source, COLUMNS, row -> add(columns, row));
-        return build(source, columns);
+        return FORMAT.parse(text, source);
     }
 
     private static void add(GrowableColumns columns, CsvReader.Row row) {

@@ -92,36 +92,22 @@ public final class DriftCalibration {
             }
             double[] l = new double[n];
             double[] y = new double[n];
-            double meanL = 0;
-            double meanY = 0;
             for (int i = 0; i < n; i++) {
                 l[i] = Math.log((device.timeSeconds()[i] + t0) / t0);
                 y[i] = Math.log(device.conductanceSiemens()[i]);
-                meanL += l[i] / n;
-                meanY += y[i] / n;
             }
-            double sll = 0;
-            double sly = 0;
-            double syy = 0;
-            for (int i = 0; i < n; i++) {
-                sll += (l[i] - meanL) * (l[i] - meanL);
-                sly += (l[i] - meanL) * (y[i] - meanY);
-                syy += (y[i] - meanY) * (y[i] - meanY);
-            }
-            double slope = sly / sll;
-            double intercept = meanY - slope * meanL;
-            double rss = Math.max(0, syy - slope * sly);
-            double residualVariance = rss / (n - 2);
-            double exponent = -slope;
-            double error = Math.sqrt(residualVariance / sll);
-            devices.add(new DeviceDrift(device.device(), exponent, error, Math.exp(intercept), n,
+            Line line = Line.fit(l, y);
+            double residualVariance = line.rss() / (n - 2);
+            double exponent = -line.slope();
+            double error = Math.sqrt(residualVariance / line.sxx());
+            devices.add(new DeviceDrift(device.device(), exponent, error, Math.exp(line.intercept()), n,
                     Math.sqrt(residualVariance), device.targetConductanceSiemens()));
-            readingResiduals += rss;
-            readingTotal += syy;
+            readingResiduals += line.rss();
+            readingTotal += line.syy();
             double[] fitted = new double[n];
             double[] residual = new double[n];
             for (int i = 0; i < n; i++) {
-                fitted[i] = Math.exp(intercept + slope * l[i]);
+                fitted[i] = Math.exp(line.intercept() + line.slope() * l[i]);
                 residual[i] = device.conductanceSiemens()[i] - fitted[i];
             }
             curves.add(new FitCurves.Series("device " + device.device(), device.timeSeconds().clone(),
@@ -157,8 +143,8 @@ public final class DriftCalibration {
             }
         }
         double readingsRSquared = readingTotal > 0 ? 1 - readingResiduals / readingTotal : 0;
-        FitCurves figure = new FitCurves("Time since programming (s)", false, "Conductance", "Residual", true, true, false,
-                curves);
+        FitCurves figure = new FitCurves("Time since programming (s)", false, "Conductance", "Residual", true, true,
+                false, curves);
         return new DriftFit(source, chosen.model, chosen.parameters, devices, chosen.drift, chosen.quality,
                 Math.min(1, readingsRSquared), comparison, warnings, figure);
     }
@@ -173,18 +159,12 @@ public final class DriftCalibration {
 
     private static Candidate powerLaw(double[] nu, double[] se2, DriftOptions options, List<String> warnings) {
         int d = nu.length;
-        double mean = 0;
-        for (double v : nu) {
-            mean += v / d;
-        }
+        double mean = mean(nu);
         double variance = 0;
         for (double v : nu) {
             variance += (v - mean) * (v - mean) / (d - 1);
         }
-        double noise = 0;
-        for (double v : se2) {
-            noise += v / d;
-        }
+        double noise = mean(se2);
         double sigma = Math.sqrt(Math.max(0, variance - noise));
         if (variance <= noise) {
             warnings.add(String.format(java.util.Locale.ROOT, "the exponents scatter no more than their fits' "
@@ -211,23 +191,12 @@ public final class DriftCalibration {
     private static Candidate pcm(String source, double[] nu, double[] se2, double[] logX, DriftOptions options) {
         int d = nu.length;
         // Mean: ordinary least squares of nu on ln x.
-        double meanX = 0;
-        double meanNu = 0;
-        for (int k = 0; k < d; k++) {
-            meanX += logX[k] / d;
-            meanNu += nu[k] / d;
-        }
-        double sxx = 0;
-        double sxy = 0;
-        double syy = 0;
-        for (int k = 0; k < d; k++) {
-            sxx += (logX[k] - meanX) * (logX[k] - meanX);
-            sxy += (logX[k] - meanX) * (nu[k] - meanNu);
-            syy += (nu[k] - meanNu) * (nu[k] - meanNu);
-        }
-        double slope = sxy / sxx;
-        double intercept = meanNu - slope * meanX;
-        double rss = Math.max(0, syy - slope * sxy);
+        Line line = Line.fit(logX, nu);
+        double meanX = line.meanX();
+        double sxx = line.sxx();
+        double slope = line.slope();
+        double intercept = line.intercept();
+        double rss = line.rss();
         double residualVariance = rss / (d - 2);
         double slopeError = Math.sqrt(residualVariance / sxx);
         double interceptError = Math.sqrt(residualVariance * (1.0 / d + meanX * meanX / sxx));
@@ -237,10 +206,7 @@ public final class DriftCalibration {
         }
         // Spread: E|residual| = sqrt(2/pi) sqrt(sigma(x)^2 + se^2), sigma(x) = c ln x + e.
         double root = Math.sqrt(2 / Math.PI);
-        double noise = 0;
-        for (double v : se2) {
-            noise += v / d;
-        }
+        double noise = mean(se2);
         double start = Math.sqrt(Math.max(residualVariance - noise, 1e-6 * residualVariance + 1e-12));
         LeastSquaresProblem problem = LeastSquaresProblem.of(new String[] {"exponentSigmaLogSlope",
             "exponentSigmaIntercept"}, (p, out) -> {
@@ -261,12 +227,9 @@ public final class DriftCalibration {
             c = -c;
             e = -e;
         }
-        double lowX = Double.POSITIVE_INFINITY;
-        double highX = Double.NEGATIVE_INFINITY;
-        for (double v : logX) {
-            lowX = Math.min(lowX, v);
-            highX = Math.max(highX, v);
-        }
+        double[] ends = extremes(logX);
+        double lowX = ends[0];
+        double highX = ends[1];
         double meanAtLow = slope * lowX + intercept;
         double meanAtHigh = slope * highX + intercept;
         double sigmaAtLow = c * lowX + e;
@@ -286,7 +249,7 @@ public final class DriftCalibration {
             double sigma = c * logX[k] + e;
             logLikelihood += normalLogDensity(nu[k] - (slope * logX[k] + intercept), sigma * sigma + se2[k]);
         }
-        candidate.quality = FitQuality.of(d, 4, rss, syy > 0 ? 1 - rss / syy : 0, logLikelihood);
+        candidate.quality = FitQuality.of(d, 4, rss, line.syy() > 0 ? 1 - rss / line.syy() : 0, logLikelihood);
         return candidate;
     }
 
@@ -295,13 +258,59 @@ public final class DriftCalibration {
     }
 
     private static double spread(double[] values) {
+        double[] ends = extremes(values);
+        return ends[1] - ends[0];
+    }
+
+    /** {min, max} of the values. */
+    private static double[] extremes(double[] values) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double v : values) {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        return max - min;
+        return new double[] {min, max};
+    }
+
+    /** The mean, summed as {@code v / n} term by term. */
+    private static double mean(double[] values) {
+        double mean = 0;
+        for (double v : values) {
+            mean += v / values.length;
+        }
+        return mean;
+    }
+
+    /**
+     * Ordinary least squares of y on x.
+     *
+     * @param meanX mean of x
+     * @param meanY mean of y
+     * @param sxx centred sum of squares of x
+     * @param sxy centred sum of products
+     * @param syy centred sum of squares of y
+     * @param slope {@code sxy / sxx}
+     * @param intercept {@code meanY - slope meanX}
+     * @param rss residual sum of squares, {@code max(0, syy - slope sxy)}
+     */
+    private record Line(double meanX, double meanY, double sxx, double sxy, double syy, double slope,
+                        double intercept, double rss) {
+
+        static Line fit(double[] x, double[] y) {
+            double meanX = mean(x);
+            double meanY = mean(y);
+            double sxx = 0;
+            double sxy = 0;
+            double syy = 0;
+            for (int i = 0; i < x.length; i++) {
+                sxx += (x[i] - meanX) * (x[i] - meanX);
+                sxy += (x[i] - meanX) * (y[i] - meanY);
+                syy += (y[i] - meanY) * (y[i] - meanY);
+            }
+            double slope = sxy / sxx;
+            return new Line(meanX, meanY, sxx, sxy, syy, slope, meanY - slope * meanX, Math.max(0, syy - slope * sxy));
+        }
     }
 
     /** ln of the normal density of a deviation with a variance; the variance is floored to stay finite. */

@@ -15,29 +15,15 @@ class ConstantStepModel extends PulseModel {
     private static final String[] NAMES = {"potentiationStepSiemens", "depressionStepSiemens"};
     private static final Kind[] KINDS = {Kind.STEP, Kind.STEP};
 
-    @Override
-    String name() {
-        return "constant-step";
+    ConstantStepModel() {
+        this("constant-step");
     }
 
-    @Override
-    String[] parameterNames() {
-        return NAMES.clone();
-    }
-
-    @Override
-    Kind[] kinds() {
-        return KINDS.clone();
-    }
-
-    @Override
-    boolean fitsWindow() {
-        return false;
-    }
-
-    @Override
-    int[] stepIndices() {
-        return new int[] {0, 1};
+    /**
+     * @param name the JSON name of a model fitted as a constant step ({@code "ideal"}, {@code "ideal-levels"})
+     */
+    ConstantStepModel(String name) {
+        super(name, NAMES, KINDS, false, new int[] {0, 1});
     }
 
     @Override
@@ -59,15 +45,24 @@ class ConstantStepModel extends PulseModel {
 
     @Override
     double[] typical(Pairs pairs) {
-        double[] start = starts(pairs).get(0);
-        return new double[] {start[0], start[1]};
+        return meanSteps(pairs);
     }
 
     @Override
     List<double[]> starts(Pairs pairs) {
+        return List.<double[]>of(meanSteps(pairs));
+    }
+
+    /**
+     * The mean observed steps, the starting point of a constant step and the step scale of the other models.
+     *
+     * @param pairs the unit's observations (normalized)
+     * @return {s+, s-}, each {@link #positive}
+     */
+    static double[] meanSteps(Pairs pairs) {
         double up = positive(pairs.meanStep(true), pairs);
         double down = positive(-pairs.meanStep(false), pairs);
-        return List.<double[]>of(new double[] {up, down});
+        return new double[] {up, down};
     }
 
     static double positive(double step, Pairs pairs) {
@@ -77,8 +72,7 @@ class ConstantStepModel extends PulseModel {
 
     @Override
     double[] legalize(double[] p, double low, double high) {
-        double size = stepSize(p[0], p[1], low, high);
-        return steps(size, asymmetry(p[0], p[1]), low, high);
+        return legalSteps(p[0], p[1], low, high);
     }
 
     @Override

@@ -21,7 +21,6 @@ final class ExponentialStepModel extends PulseModel {
     private static final String[] NAMES = {"potentiationStepSiemens", "depressionStepSiemens", "amplitudeUp",
         "amplitudeDown", "gammaUp", "gammaDown"};
     private static final Kind[] KINDS = {Kind.STEP, Kind.STEP, Kind.NUMBER, Kind.NUMBER, Kind.NUMBER, Kind.NUMBER};
-    private static final double MAX_GAMMA = 100;
     private static final double MAX_AMPLITUDE = 1e6;
     /** Grid of gamma for the starting point (variable projection: for fixed gamma the step is linear in s, sA). */
     private static final double[] GAMMA_GRID = {0.1, 0.25, 0.5, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32};
@@ -32,16 +31,12 @@ final class ExponentialStepModel extends PulseModel {
      * @param scale aihwkit's a, +1 or -1
      */
     ExponentialStepModel(double scale) {
+        super("exp-step", NAMES, KINDS, false, new int[] {0, 1});
         this.scale = scale;
     }
 
     ExponentialStepModel() {
         this(1);
-    }
-
-    @Override
-    String name() {
-        return "exp-step";
     }
 
     @Override
@@ -52,26 +47,6 @@ final class ExponentialStepModel extends PulseModel {
     @Override
     List<PulseModel> variants() {
         return List.of(new ExponentialStepModel(1), new ExponentialStepModel(-1));
-    }
-
-    @Override
-    String[] parameterNames() {
-        return NAMES.clone();
-    }
-
-    @Override
-    Kind[] kinds() {
-        return KINDS.clone();
-    }
-
-    @Override
-    boolean fitsWindow() {
-        return false;
-    }
-
-    @Override
-    int[] stepIndices() {
-        return new int[] {0, 1};
     }
 
     @Override
@@ -107,7 +82,7 @@ final class ExponentialStepModel extends PulseModel {
 
     @Override
     double[] typical(Pairs pairs) {
-        double[] constant = new ConstantStepModel().starts(pairs).get(0);
+        double[] constant = ConstantStepModel.meanSteps(pairs);
         return new double[] {constant[0], constant[1], 0.1, 0.1, 1, 1};
     }
 
@@ -151,13 +126,9 @@ final class ExponentialStepModel extends PulseModel {
         return best;
     }
 
-    private static double clampGamma(double gamma) {
-        return Double.isFinite(gamma) ? Math.max(0, Math.min(MAX_GAMMA, gamma)) : 0;
-    }
-
     @Override
     double[] legalize(double[] p, double low, double high) {
-        double[] steps = steps(stepSize(p[0], p[1], low, high), asymmetry(p[0], p[1]), low, high);
+        double[] steps = legalSteps(p[0], p[1], low, high);
         return new double[] {steps[0], steps[1], p[2], p[3], clampGamma(p[4]), clampGamma(p[5])};
     }
 

@@ -11,9 +11,8 @@ import org.xbarlab.devices.response.PulseResponseConfig;
  */
 final class IdealModel extends ConstantStepModel {
 
-    @Override
-    String name() {
-        return "ideal";
+    IdealModel() {
+        super("ideal");
     }
 
     @Override
@@ -30,8 +29,7 @@ final class IdealModel extends ConstantStepModel {
     double[] legalize(double[] p, double low, double high) {
         int count = stepCount(p[0], p[1], low, high);
         double beta = asymmetry(p[0], p[1]);
-        double step = (high - low) / count;
-        return new double[] {step * (1 + Math.min(beta, 0)), step * (1 - Math.max(beta, 0))};
+        return upDown((high - low) / count, beta);
     }
 
     @Override

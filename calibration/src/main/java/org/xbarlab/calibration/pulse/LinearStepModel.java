@@ -20,31 +20,9 @@ final class LinearStepModel extends PulseModel {
     private static final String[] NAMES = {"potentiationStepSiemens", "depressionStepSiemens", "gammaUp",
         "gammaDown"};
     private static final Kind[] KINDS = {Kind.STEP, Kind.STEP, Kind.NUMBER, Kind.NUMBER};
-    private static final double MAX_GAMMA = 100;
 
-    @Override
-    String name() {
-        return "linear-step";
-    }
-
-    @Override
-    String[] parameterNames() {
-        return NAMES.clone();
-    }
-
-    @Override
-    Kind[] kinds() {
-        return KINDS.clone();
-    }
-
-    @Override
-    boolean fitsWindow() {
-        return false;
-    }
-
-    @Override
-    int[] stepIndices() {
-        return new int[] {0, 1};
+    LinearStepModel() {
+        super("linear-step", NAMES, KINDS, false, new int[] {0, 1});
     }
 
     @Override
@@ -73,7 +51,7 @@ final class LinearStepModel extends PulseModel {
 
     @Override
     double[] typical(Pairs pairs) {
-        double[] constant = new ConstantStepModel().starts(pairs).get(0);
+        double[] constant = ConstantStepModel.meanSteps(pairs);
         return new double[] {constant[0], constant[1], 1, 1};
     }
 
@@ -81,7 +59,7 @@ final class LinearStepModel extends PulseModel {
     List<double[]> starts(Pairs pairs) {
         double middle = 0.5 * (pairs.low + pairs.high);
         double half = 0.5 * pairs.range();
-        double[] constant = new ConstantStepModel().starts(pairs).get(0);
+        double[] constant = ConstantStepModel.meanSteps(pairs);
         List<double[]> starts = new ArrayList<>();
         starts.add(new double[] {constant[0], constant[1], 0, 0});
         // Least-squares lines of the steps against w: up step = s+ - s+ gamma+ w / half.
@@ -97,13 +75,9 @@ final class LinearStepModel extends PulseModel {
         return starts;
     }
 
-    private static double clampGamma(double gamma) {
-        return Double.isFinite(gamma) ? Math.max(0, Math.min(MAX_GAMMA, gamma)) : 0;
-    }
-
     @Override
     double[] legalize(double[] p, double low, double high) {
-        double[] steps = steps(stepSize(p[0], p[1], low, high), asymmetry(p[0], p[1]), low, high);
+        double[] steps = legalSteps(p[0], p[1], low, high);
         return new double[] {steps[0], steps[1], clampGamma(p[2]), clampGamma(p[3])};
     }
 
@@ -115,19 +89,6 @@ final class LinearStepModel extends PulseModel {
 
     @Override
     double nonlinearitySpread(List<UnitFit> fits, double[] nominal) {
-        int n = fits.size();
-        double[] up = new double[n];
-        double[] down = new double[n];
-        double[] upVariance = new double[n];
-        double[] downVariance = new double[n];
-        for (int d = 0; d < n; d++) {
-            up[d] = fits.get(d).parameters()[2];
-            down[d] = fits.get(d).parameters()[3];
-            upVariance[d] = fits.get(d).covariance(2, 2);
-            downVariance[d] = fits.get(d).covariance(3, 3);
-        }
-        double a = Spread.corrected(up, upVariance);
-        double b = Spread.corrected(down, downVariance);
-        return Math.sqrt(0.5 * (a * a + b * b));
+        return Spread.pooled(fits, 2, 3);
     }
 }

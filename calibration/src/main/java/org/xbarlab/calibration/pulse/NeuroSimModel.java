@@ -35,24 +35,8 @@ final class NeuroSimModel extends PulseModel {
     private static final double[] LABEL_GRID = {-8, -5, -3, -2, -1, -0.5, 0, 0.5, 1, 2, 3, 5, 8};
     private static final double[] LEVEL_FACTORS = {0.5, 0.7, 1, 1.4, 2};
 
-    @Override
-    String name() {
-        return "neurosim-nonlinear";
-    }
-
-    @Override
-    String[] parameterNames() {
-        return NAMES.clone();
-    }
-
-    @Override
-    Kind[] kinds() {
-        return KINDS.clone();
-    }
-
-    @Override
-    boolean fitsWindow() {
-        return false;
+    NeuroSimModel() {
+        super("neurosim-nonlinear", NAMES, KINDS, false, null);
     }
 
     @Override
@@ -126,8 +110,9 @@ final class NeuroSimModel extends PulseModel {
         double min = pairs.low;
         double max = pairs.high;
         double range = pairs.range();
-        double levelsUp = range / ConstantStepModel.positive(pairs.meanStep(true), pairs);
-        double levelsDown = range / ConstantStepModel.positive(-pairs.meanStep(false), pairs);
+        double[] steps = ConstantStepModel.meanSteps(pairs);
+        double levelsUp = range / steps[0];
+        double levelsDown = range / steps[1];
         double[] up = bestBranch(pairs, true, min, max, levelsUp);
         double[] down = bestBranch(pairs, false, min, max, levelsDown);
         List<double[]> starts = new ArrayList<>();
@@ -182,19 +167,6 @@ final class NeuroSimModel extends PulseModel {
 
     @Override
     double nonlinearitySpread(List<UnitFit> fits, double[] nominal) {
-        int n = fits.size();
-        double[] up = new double[n];
-        double[] down = new double[n];
-        double[] upVariance = new double[n];
-        double[] downVariance = new double[n];
-        for (int d = 0; d < n; d++) {
-            up[d] = fits.get(d).parameters()[2];
-            down[d] = fits.get(d).parameters()[3];
-            upVariance[d] = fits.get(d).covariance(2, 2);
-            downVariance[d] = fits.get(d).covariance(3, 3);
-        }
-        double a = Spread.corrected(up, upVariance);
-        double b = Spread.corrected(down, downVariance);
-        return Math.sqrt(0.5 * (a * a + b * b));
+        return Spread.pooled(fits, 2, 3);
     }
 }

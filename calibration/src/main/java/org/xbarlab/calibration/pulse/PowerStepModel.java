@@ -22,31 +22,9 @@ final class PowerStepModel extends PulseModel {
         "potentiationStepSiemens", "depressionStepSiemens", "gammaUp", "gammaDown"};
     private static final Kind[] KINDS = {Kind.CONDUCTANCE, Kind.CONDUCTANCE, Kind.STEP, Kind.STEP, Kind.NUMBER,
         Kind.NUMBER};
-    private static final double MAX_GAMMA = 100;
 
-    @Override
-    String name() {
-        return "pow-step";
-    }
-
-    @Override
-    String[] parameterNames() {
-        return NAMES.clone();
-    }
-
-    @Override
-    Kind[] kinds() {
-        return KINDS.clone();
-    }
-
-    @Override
-    boolean fitsWindow() {
-        return true;
-    }
-
-    @Override
-    int[] stepIndices() {
-        return new int[] {2, 3};
+    PowerStepModel() {
+        super("pow-step", NAMES, KINDS, true, new int[] {2, 3});
     }
 
     @Override
@@ -79,7 +57,7 @@ final class PowerStepModel extends PulseModel {
 
     @Override
     double[] typical(Pairs pairs) {
-        double[] constant = new ConstantStepModel().starts(pairs).get(0);
+        double[] constant = ConstantStepModel.meanSteps(pairs);
         return new double[] {pairs.range(), pairs.range(), constant[0], constant[1], 1, 1};
     }
 
@@ -88,6 +66,7 @@ final class PowerStepModel extends PulseModel {
         List<double[]> starts = new ArrayList<>();
         double[] lower = lower(pairs);
         double[] upper = upper(pairs);
+        double[] mean = ConstantStepModel.meanSteps(pairs);
         for (double[] soft : new SoftBoundsModel().starts(pairs)) {
             for (double gamma : new double[] {0.5, 1, 2}) {
                 // Match the mean observed step of each direction over the observed readings.
@@ -95,8 +74,8 @@ final class PowerStepModel extends PulseModel {
                 double max = soft[1];
                 double up = meanFactor(pairs, true, min, max, gamma);
                 double down = meanFactor(pairs, false, min, max, gamma);
-                double sUp = ConstantStepModel.positive(pairs.meanStep(true), pairs) / Math.max(up, 1e-3);
-                double sDown = ConstantStepModel.positive(-pairs.meanStep(false), pairs) / Math.max(down, 1e-3);
+                double sUp = mean[0] / Math.max(up, 1e-3);
+                double sDown = mean[1] / Math.max(down, 1e-3);
                 starts.add(new double[] {min, max, Math.max(lower[2], Math.min(upper[2], sUp)),
                     Math.max(lower[3], Math.min(upper[3], sDown)), gamma, gamma});
             }
@@ -117,17 +96,12 @@ final class PowerStepModel extends PulseModel {
         return count == 0 ? 1 : sum / count;
     }
 
-    private static double clampGamma(double gamma) {
-        return Double.isFinite(gamma) ? Math.max(0, Math.min(MAX_GAMMA, gamma)) : 0;
-    }
-
     @Override
     double[] legalize(double[] p, double low, double high) {
-        double[] steps = steps(stepSize(p[2], p[3], p[0], p[1]), asymmetry(p[2], p[3]), p[0], p[1]);
+        double[] steps = legalSteps(p[2], p[3], p[0], p[1]);
         double gamma = Math.max(clampGamma(p[4]), clampGamma(p[5]));
-        double beta = asymmetry(clampGamma(p[4]), clampGamma(p[5]));
-        return new double[] {p[0], p[1], steps[0], steps[1], gamma * (1 + Math.min(beta, 0)),
-            gamma * (1 - Math.max(beta, 0))};
+        double[] gammas = upDown(gamma, asymmetry(clampGamma(p[4]), clampGamma(p[5])));
+        return new double[] {p[0], p[1], steps[0], steps[1], gammas[0], gammas[1]};
     }
 
     @Override
@@ -141,24 +115,12 @@ final class PowerStepModel extends PulseModel {
                 asymmetry(p[4], p[5]), gammaUpDownSpread);
     }
 
-    /** Per-device {(g'_d), (r'_d)} of the exponents relative to the nominal gamma, with estimation variances. */
-    private static double[][] exponentSpreads(List<UnitFit> fits, double[] nominal) {
-        double gamma = Math.max(nominal[4], nominal[5]);
-        int n = fits.size();
-        double[][] out = new double[4][n];
-        for (int d = 0; d < n; d++) {
-            UnitFit fit = fits.get(d);
-            double up = fit.parameters()[4];
-            double down = fit.parameters()[5];
-            out[0][d] = (up + down) / (2 * gamma);
-            out[1][d] = (up - down) / (2 * gamma);
-            double cuu = fit.covariance(4, 4);
-            double cdd = fit.covariance(5, 5);
-            double cud = fit.covariance(4, 5);
-            out[2][d] = (cuu + cdd + 2 * cud) / (4 * gamma * gamma);
-            out[3][d] = (cuu + cdd - 2 * cud) / (4 * gamma * gamma);
-        }
-        return out;
+    /**
+     * The corrected spreads of the exponents' relative sum {@code (gamma+ + gamma-) / (2 gamma)} and difference
+     * {@code (gamma+ - gamma-) / (2 gamma)} across devices, gamma the nominal {@code max(gamma+, gamma-)}.
+     */
+    private static double[] exponentSpreads(List<UnitFit> fits, double[] nominal) {
+        return Spread.ofSumAndDifference(fits, 4, 5, Math.max(nominal[4], nominal[5]));
     }
 
     @Override
@@ -166,17 +128,15 @@ final class PowerStepModel extends PulseModel {
         if (!(Math.max(nominal[4], nominal[5]) > 0)) {
             return 0;
         }
-        double[][] spreads = exponentSpreads(fits, nominal);
-        return Spread.corrected(spreads[0], spreads[2]);
+        return exponentSpreads(fits, nominal)[0];
     }
 
     @Override
     PulseResponseConfig nominalResponse(List<UnitFit> fits, double[] nominal, double low, double high) {
         double spread = 0;
         if (fits.size() > 1 && Math.max(nominal[4], nominal[5]) > 0) {
-            double[][] spreads = exponentSpreads(fits, nominal);
-            spread = Spread.corrected(spreads[1], spreads[3]);
+            spread = exponentSpreads(fits, nominal)[1];
         }
-        return response(nominal, spread("gammaUpDownDeviceToDevice", spread, 10, new java.util.ArrayList<>()));
+        return response(nominal, spread("gammaUpDownDeviceToDevice", spread, 10, new ArrayList<>()));
     }
 }

@@ -19,8 +19,13 @@ import org.xbarlab.devices.response.PulseResponseConfig;
  * {@code stepSize kappa = max(s+, s-)} and {@code beta = (s+ - s-) / max(s+, s-)} (docs/devices.md).
  *
  * <p>Models with hard bounds (the step does not vanish at the bound, so the bound shows only where the device is
- * clipped) take their window from the data: the smallest and largest reading of the device. Models with soft bounds
- * (soft bounds, power step, NeuroSim) fit the window as their first two parameters.
+ * clipped) take their window from the data: the smallest and largest reading of the device; so does NeuroSim, whose
+ * curves stop at the bounds. Models with soft bounds (soft bounds, power step) fit the window as their first two
+ * parameters.
+ *
+ * <p>A model's name, parameter names and kinds, whether it fits the window and its step parameters are fixed by its
+ * constructor ({@link #PulseModel(String, String[], Kind[], boolean, int[])}); subclasses supply the map, the box and
+ * the starting points.
  *
  * <p>Implementations are immutable and thread-safe.
  */
@@ -50,10 +55,42 @@ abstract class PulseModel {
     /** Number of aihwkit weight units across the window: the range [-1, 1]. */
     static final double WEIGHT_RANGE = 2;
 
+    /** Largest gamma of the linear, exponential and power step: the devices module's records allow [0, 100]. */
+    static final double MAX_GAMMA = 100;
+
+    private final String name;
+    private final String[] parameterNames;
+    private final Kind[] kinds;
+    private final boolean fitsWindow;
+    private final int[] stepIndices;
+
+    /**
+     * @param name the model's JSON name in the devices module ({@code "soft-bounds"}), not empty
+     * @param parameterNames the fit parameters' names, with SI suffixes (copied)
+     * @param kinds each parameter's kind, one per name (copied)
+     * @param fitsWindow whether parameters 0 and 1 are the window's lower and upper conductance (soft bounds);
+     *        otherwise the window is the unit's observed range
+     * @param stepIndices indices of the up and down step parameters (two), or null when the model has no per-device
+     *        steps (copied)
+     */
+    protected PulseModel(String name, String[] parameterNames, Kind[] kinds, boolean fitsWindow, int[] stepIndices) {
+        Checks.notEmpty("name", name);
+        Checks.isTrue(parameterNames.length == kinds.length, "%s has %s parameter names but %s kinds", name,
+                parameterNames.length, kinds.length);
+        Checks.isTrue(stepIndices == null || stepIndices.length == 2, "%s needs two step indices (up, down)", name);
+        this.name = name;
+        this.parameterNames = parameterNames.clone();
+        this.kinds = kinds.clone();
+        this.fitsWindow = fitsWindow;
+        this.stepIndices = stepIndices == null ? null : stepIndices.clone();
+    }
+
     /**
      * @return the model's JSON name in the devices module ({@code "soft-bounds"})
      */
-    abstract String name();
+    final String name() {
+        return name;
+    }
 
     /**
      * @return a short description of a variant (an exponential step's sign), or the empty string
@@ -63,20 +100,33 @@ abstract class PulseModel {
     }
 
     /**
-     * @return the fit parameters' names, with SI suffixes
+     * @return the fit parameters' names, with SI suffixes (a copy)
      */
-    abstract String[] parameterNames();
+    final String[] parameterNames() {
+        return parameterNames.clone();
+    }
 
     /**
-     * @return each parameter's kind
+     * @return each parameter's kind (a copy)
      */
-    abstract Kind[] kinds();
+    final Kind[] kinds() {
+        return kinds.clone();
+    }
 
     /**
      * @return whether parameters 0 and 1 are the window's lower and upper conductance (soft bounds); otherwise the
      *         window is the unit's observed range
      */
-    abstract boolean fitsWindow();
+    final boolean fitsWindow() {
+        return fitsWindow;
+    }
+
+    /**
+     * @return indices of the up and down step parameters (a copy), or null when the model has no per-device steps
+     */
+    final int[] stepIndices() {
+        return stepIndices == null ? null : stepIndices.clone();
+    }
 
     /**
      * @return indices of parameters that the devices module stores as whole numbers: fitted as real numbers, then
@@ -185,30 +235,14 @@ abstract class PulseModel {
         double window = high - low;
         double stepGain = 0;
         double stepAsymmetry = 0;
-        int[] steps = stepIndices();
-        if (steps != null) {
-            double s = Math.max(nominal[steps[0]], nominal[steps[1]]);
-            double[] gain = new double[fits.size()];
-            double[] asymmetry = new double[fits.size()];
-            double[] gainVariance = new double[fits.size()];
-            double[] asymmetryVariance = new double[fits.size()];
-            for (int d = 0; d < fits.size(); d++) {
-                UnitFit fit = fits.get(d);
-                double up = fit.parameters()[steps[0]];
-                double down = fit.parameters()[steps[1]];
-                gain[d] = (up + down) / (2 * s);
-                asymmetry[d] = (up - down) / (2 * s);
-                double cuu = fit.covariance(steps[0], steps[0]);
-                double cdd = fit.covariance(steps[1], steps[1]);
-                double cud = fit.covariance(steps[0], steps[1]);
-                gainVariance[d] = (cuu + cdd + 2 * cud) / (4 * s * s);
-                asymmetryVariance[d] = (cuu + cdd - 2 * cud) / (4 * s * s);
-            }
-            stepGain = Spread.corrected(gain, gainVariance);
-            stepAsymmetry = Spread.corrected(asymmetry, asymmetryVariance);
+        if (stepIndices != null) {
+            double s = Math.max(nominal[stepIndices[0]], nominal[stepIndices[1]]);
+            double[] spreads = Spread.ofSumAndDifference(fits, stepIndices[0], stepIndices[1], s);
+            stepGain = spreads[0];
+            stepAsymmetry = spreads[1];
         }
-        // aihwkit's bounds vary relative to their distance from weight 0 (half the window); the ideal and NeuroSim
-        // models' relative to the window.
+        // aihwkit's bounds vary relative to their distance from weight 0 (half the window); the ideal, levels and
+        // NeuroSim models' relative to the window.
         double boundScale = boundsRelativeToWindow() ? window : window / 2;
         double[] maxima = new double[fits.size()];
         double[] minima = new double[fits.size()];
@@ -218,7 +252,7 @@ abstract class PulseModel {
             UnitFit fit = fits.get(d);
             minima[d] = fit.windowLow() / boundScale;
             maxima[d] = fit.windowHigh() / boundScale;
-            if (fitsWindow()) {
+            if (fitsWindow) {
                 minVariance[d] = fit.covariance(0, 0) / (boundScale * boundScale);
                 maxVariance[d] = fit.covariance(1, 1) / (boundScale * boundScale);
             }
@@ -241,13 +275,6 @@ abstract class PulseModel {
             return 0;
         }
         return Double.isFinite(value) ? Math.max(0, Math.min(max, value)) : 0;
-    }
-
-    /**
-     * @return indices of the up and down step parameters, or null when the model has no per-device steps
-     */
-    int[] stepIndices() {
-        return null;
     }
 
     /**
@@ -316,13 +343,33 @@ abstract class PulseModel {
 
     /** Up and down steps back from aihwkit's stepSize and beta: {s+, s-} in siemens. */
     static double[] steps(double stepSize, double beta, double low, double high) {
-        double s = stepSize * (high - low) / WEIGHT_RANGE;
-        return new double[] {s * (1 + Math.min(beta, 0)), s * (1 - Math.max(beta, 0))};
+        return upDown(stepSize * (high - low) / WEIGHT_RANGE, beta);
+    }
+
+    /**
+     * The up and down values of a magnitude and aihwkit's up/down asymmetry beta: {@code {m (1 + min(beta, 0)), m (1 -
+     * max(beta, 0))}}, the larger of the two being {@code m}.
+     */
+    static double[] upDown(double magnitude, double beta) {
+        return new double[] {magnitude * (1 + Math.min(beta, 0)), magnitude * (1 - Math.max(beta, 0))};
+    }
+
+    /**
+     * The up and down steps (S) that the devices module stores: {@link #steps} of the {@link #stepSize} and
+     * {@link #asymmetry} of {@code up} and {@code down} on the window.
+     */
+    static double[] legalSteps(double up, double down, double low, double high) {
+        return steps(stepSize(up, down, low, high), asymmetry(up, down), low, high);
+    }
+
+    /** An exponent (gamma) clamped to [0, {@value #MAX_GAMMA}]; 0 when not finite. */
+    static double clampGamma(double gamma) {
+        return Double.isFinite(gamma) ? Math.max(0, Math.min(MAX_GAMMA, gamma)) : 0;
     }
 
     /** Checks that a parameter vector has the model's length. */
     void checkLength(double[] p) {
-        Checks.isTrue(p.length == parameterNames().length, "%s expects %s parameters, got %s", name(),
-                parameterNames().length, p.length);
+        Checks.isTrue(p.length == parameterNames.length, "%s expects %s parameters, got %s", name,
+                parameterNames.length, p.length);
     }
 }

@@ -321,24 +321,45 @@ public final class PulseResponseCalibration {
      */
     private static double firstPassSigma(Setup setup, PulseModel model, List<LeastSquaresResult> first,
                                          NoiseModel noise) {
+        double[][] residuals = firstPassResiduals(setup, model, first);
         double sum = 0;
         int n = 0;
-        for (int u = 0; u < first.size(); u++) {
-            Pairs pairs = setup.pairs.get(u);
-            double[] p = first.get(u).parameters();
-            double[] steps = predictedSteps(model, pairs, p, false);
-            double floor = STEP_FLOOR_FRACTION * median(steps);
-            double[] predictions = first.get(u).predictions();
-            for (int i = 0; i < steps.length; i++) {
-                double r = pairs.after[i] - predictions[i];
-                double s = noise == NoiseModel.RELATIVE ? steps[i] + floor : 1;
-                if (s > 0) {
-                    sum += (r / s) * (r / s);
-                    n++;
-                }
+        for (int i = 0; i < residuals[0].length; i++) {
+            double r = residuals[0][i];
+            double s = noise == NoiseModel.RELATIVE ? residuals[1][i] : 1;
+            if (s > 0) {
+                sum += (r / s) * (r / s);
+                n++;
             }
         }
         return n > 0 ? Math.sqrt(sum / n) : 0;
+    }
+
+    /**
+     * The first pass's residual {@code r} and step scale {@code |dG| + delta} (the predicted step plus the unit's step
+     * floor) of every observation, unit after unit, normalized units.
+     *
+     * @return {residuals, scales}
+     */
+    private static double[][] firstPassResiduals(Setup setup, PulseModel model, List<LeastSquaresResult> first) {
+        int total = 0;
+        for (int u = 0; u < first.size(); u++) {
+            total += setup.pairs.get(u).size();
+        }
+        double[] residuals = new double[total];
+        double[] scales = new double[total];
+        int k = 0;
+        for (int u = 0; u < first.size(); u++) {
+            Pairs pairs = setup.pairs.get(u);
+            double[] steps = predictedSteps(model, pairs, first.get(u).parameters(), false);
+            double floor = STEP_FLOOR_FRACTION * median(steps);
+            double[] predictions = first.get(u).predictions();
+            for (int i = 0; i < steps.length; i++, k++) {
+                residuals[k] = pairs.after[i] - predictions[i];
+                scales[k] = steps[i] + floor;
+            }
+        }
+        return new double[][] {residuals, scales};
     }
 
     /**
@@ -366,8 +387,7 @@ public final class PulseResponseCalibration {
             if (distance <= margin) {
                 continue;
             }
-            double s = steps[i] + floor;
-            weights[i] = noise == NoiseModel.RELATIVE ? (s > 0 ? 1 / (s * s) : 1) : 1;
+            weights[i] = weight(steps[i] + floor, noise);
             kept++;
             keptUp += pairs.up[i] ? 1 : 0;
             keptDown += pairs.up[i] ? 0 : 1;
@@ -376,11 +396,15 @@ public final class PulseResponseCalibration {
             warnings.add(where + ": too few pulses start away from the window's bounds to leave out the ones a bound "
                     + "may have clipped; all are used, which biases the steps near the bounds");
             for (int i = 0; i < n; i++) {
-                double s = steps[i] + floor;
-                weights[i] = noise == NoiseModel.RELATIVE ? (s > 0 ? 1 / (s * s) : 1) : 1;
+                weights[i] = weight(steps[i] + floor, noise);
             }
         }
         return weights;
+    }
+
+    /** The weight of an observation of step scale {@code |dG| + delta}: its inverse square (relative noise), or 1. */
+    private static double weight(double scale, NoiseModel noise) {
+        return noise == NoiseModel.RELATIVE ? (scale > 0 ? 1 / (scale * scale) : 1) : 1;
     }
 
     /**
@@ -398,13 +422,7 @@ public final class PulseResponseCalibration {
         double[] predictions = new double[pooled.size()];
         for (PulseModel variant : variants) {
             for (double[] start : variant.starts(pooled)) {
-                LeastSquaresProblem problem = problem(variant, pooled, start);
-                problem.model().predict(problem.start(), predictions);
-                double rss = 0;
-                for (int i = 0; i < predictions.length; i++) {
-                    double r = pooled.after[i] - predictions[i];
-                    rss += r * r;
-                }
+                double rss = startRss(variant, pooled, start, predictions);
                 if (rss < bestRss) {
                     bestRss = rss;
                     best = variant;
@@ -431,6 +449,18 @@ public final class PulseResponseCalibration {
         }, pairs.after, null, clamped, model.typical(pairs), lower, upper, MAX_ITERATIONS);
     }
 
+    /** Unweighted residual sum of squares at a starting point (clamped into the box); {@code predictions}: scratch. */
+    private static double startRss(PulseModel model, Pairs pairs, double[] start, double[] predictions) {
+        LeastSquaresProblem problem = problem(model, pairs, start);
+        problem.model().predict(problem.start(), predictions);
+        double rss = 0;
+        for (int i = 0; i < predictions.length; i++) {
+            double r = pairs.after[i] - predictions[i];
+            rss += r * r;
+        }
+        return rss;
+    }
+
     /** Levenberg-Marquardt runs from the starting points with the smallest initial residual sum of squares. */
     static final int STARTS_RUN = 2;
 
@@ -442,12 +472,7 @@ public final class PulseResponseCalibration {
             double[] predictions = new double[pairs.size()];
             double[] initial = new double[starts.size()];
             for (int k = 0; k < starts.size(); k++) {
-                LeastSquaresProblem problem = problem(model, pairs, starts.get(k));
-                problem.model().predict(problem.start(), predictions);
-                for (int i = 0; i < predictions.length; i++) {
-                    double r = pairs.after[i] - predictions[i];
-                    initial[k] += r * r;
-                }
+                initial[k] = startRss(model, pairs, starts.get(k), predictions);
             }
             Integer[] order = new Integer[starts.size()];
             for (int k = 0; k < order.length; k++) {
@@ -598,27 +623,21 @@ public final class PulseResponseCalibration {
 
     /** Relative against window noise by the Gaussian log-likelihood of the first-pass residuals. */
     private static NoiseModel chooseNoise(Setup setup, PulseModel model, List<LeastSquaresResult> first) {
+        double[][] residuals = firstPassResiduals(setup, model, first);
         double relative = 0;
         double window = 0;
         int n = 0;
         double sumLogScale = 0;
-        for (int u = 0; u < first.size(); u++) {
-            Pairs pairs = setup.pairs.get(u);
-            double[] p = first.get(u).parameters();
-            double[] steps = predictedSteps(model, pairs, p, false);
-            double floor = STEP_FLOOR_FRACTION * median(steps);
-            double[] predictions = first.get(u).predictions();
-            for (int i = 0; i < steps.length; i++) {
-                double r = pairs.after[i] - predictions[i];
-                double s = steps[i] + floor;
-                if (!(s > 0)) {
-                    continue;
-                }
-                relative += (r / s) * (r / s);
-                window += r * r;
-                sumLogScale += Math.log(s);
-                n++;
+        for (int i = 0; i < residuals[0].length; i++) {
+            double r = residuals[0][i];
+            double s = residuals[1][i];
+            if (!(s > 0)) {
+                continue;
             }
+            relative += (r / s) * (r / s);
+            window += r * r;
+            sumLogScale += Math.log(s);
+            n++;
         }
         double tiny = READING_RESOLUTION * READING_RESOLUTION;
         double relativeVariance = Math.max(relative / n, tiny);

@@ -12,9 +12,8 @@ import org.xbarlab.devices.response.QuantizedResponseConfig;
  */
 final class QuantizedModel extends ConstantStepModel {
 
-    @Override
-    String name() {
-        return "ideal-levels";
+    QuantizedModel() {
+        super("ideal-levels");
     }
 
     @Override

@@ -19,29 +19,8 @@ final class SoftBoundsModel extends PulseModel {
         "potentiationStepSiemens", "depressionStepSiemens"};
     private static final Kind[] KINDS = {Kind.CONDUCTANCE, Kind.CONDUCTANCE, Kind.STEP, Kind.STEP};
 
-    @Override
-    String name() {
-        return "soft-bounds";
-    }
-
-    @Override
-    String[] parameterNames() {
-        return NAMES.clone();
-    }
-
-    @Override
-    Kind[] kinds() {
-        return KINDS.clone();
-    }
-
-    @Override
-    boolean fitsWindow() {
-        return true;
-    }
-
-    @Override
-    int[] stepIndices() {
-        return new int[] {2, 3};
+    SoftBoundsModel() {
+        super("soft-bounds", NAMES, KINDS, true, new int[] {2, 3});
     }
 
     @Override
@@ -85,7 +64,7 @@ final class SoftBoundsModel extends PulseModel {
 
     @Override
     double[] typical(Pairs pairs) {
-        double[] constant = new ConstantStepModel().starts(pairs).get(0);
+        double[] constant = ConstantStepModel.meanSteps(pairs);
         return new double[] {pairs.range(), pairs.range(), constant[0], constant[1]};
     }
 
@@ -93,7 +72,7 @@ final class SoftBoundsModel extends PulseModel {
     List<double[]> starts(Pairs pairs) {
         List<double[]> starts = new ArrayList<>();
         double range = pairs.range();
-        double[] constant = new ConstantStepModel().starts(pairs).get(0);
+        double[] constant = ConstantStepModel.meanSteps(pairs);
         double min = Math.max(pairs.zero, pairs.low - 0.05 * range);
         double max = pairs.high + 0.05 * range;
         starts.add(new double[] {min, max, constant[0], constant[1]});
@@ -122,7 +101,7 @@ final class SoftBoundsModel extends PulseModel {
 
     @Override
     double[] legalize(double[] p, double low, double high) {
-        double[] steps = steps(stepSize(p[2], p[3], p[0], p[1]), asymmetry(p[2], p[3]), p[0], p[1]);
+        double[] steps = legalSteps(p[2], p[3], p[0], p[1]);
         return new double[] {p[0], p[1], steps[0], steps[1]};
     }
 
