@@ -3,6 +3,7 @@ package org.xbarlab.algorithms.supervised;
 import java.util.List;
 
 import org.xbarlab.algorithms.network.Activation;
+import org.xbarlab.algorithms.network.LayerChecks;
 import org.xbarlab.algorithms.network.OptimizerKind;
 import org.xbarlab.algorithms.wta.EquilibriumConfig;
 import org.xbarlab.algorithms.wta.EquilibriumEstimate;
@@ -61,24 +62,14 @@ public record SemiSupervisedConfig(LearningRule rule, List<Integer> layerSizes, 
         dropout = List.copyOf(Checks.noNullElements("dropout", dropout));
         preLearningRates = List.copyOf(Checks.noNullElements("preLearningRates", preLearningRates));
         learningRates = List.copyOf(Checks.noNullElements("learningRates", learningRates));
-        Checks.isTrue(layerSizes.size() >= 2, "layerSizes needs at least an input and an output size, got %s",
-                layerSizes);
-        for (int i = 0; i < layerSizes.size(); i++) {
-            Checks.inRange("layerSizes[" + i + "]", layerSizes.get(i), 1, 1_000_000);
-        }
-        int layers = layerSizes.size() - 1;
-        Checks.isTrue(activations.size() == layers, "activations needs one entry per weight layer (%d), got %d",
-                layers, activations.size());
+        int layers = LayerChecks.weightLayers(layerSizes);
+        LayerChecks.perLayer("activations", activations, layers);
         Checks.isTrue(dropout.size() == layers, "dropout needs one entry per weight layer's input (%d), got %d",
                 layers, dropout.size());
-        Checks.isTrue(preLearningRates.size() == layers,
-                "preLearningRates needs one entry per weight layer (%d), got %d", layers, preLearningRates.size());
-        Checks.isTrue(learningRates.size() == layers, "learningRates needs one entry per weight layer (%d), got %d",
-                layers, learningRates.size());
+        LayerChecks.learningRates("preLearningRates", preLearningRates, layers);
+        LayerChecks.learningRates("learningRates", learningRates, layers);
         for (int i = 0; i < layers; i++) {
             Checks.inHalfOpenRange("dropout[" + i + "]", dropout.get(i), 0.0, 1.0);
-            Checks.nonNegativeFinite("preLearningRates[" + i + "]", preLearningRates.get(i));
-            Checks.nonNegativeFinite("learningRates[" + i + "]", learningRates.get(i));
         }
         Checks.inRange("labeledSamples", labeledSamples, 1, 100_000_000);
         Checks.inRange("preEpochs", preEpochs, 0, 1_000_000);

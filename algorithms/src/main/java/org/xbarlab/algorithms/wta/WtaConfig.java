@@ -3,6 +3,7 @@ package org.xbarlab.algorithms.wta;
 import java.util.List;
 
 import org.xbarlab.algorithms.network.Activation;
+import org.xbarlab.algorithms.network.LayerChecks;
 import org.xbarlab.core.Checks;
 
 /**
@@ -43,19 +44,9 @@ public record WtaConfig(LearningRule rule, List<Integer> layerSizes, List<Activa
         activations = List.copyOf(Checks.noNullElements("activations", activations));
         learningRates = List.copyOf(Checks.noNullElements("learningRates", learningRates));
         dropout = List.copyOf(Checks.noNullElements("dropout", dropout));
-        Checks.isTrue(layerSizes.size() >= 2, "layerSizes needs at least an input and an output size, got %s",
-                layerSizes);
-        for (int i = 0; i < layerSizes.size(); i++) {
-            Checks.inRange("layerSizes[" + i + "]", layerSizes.get(i), 1, 1_000_000);
-        }
-        int layers = layerSizes.size() - 1;
-        Checks.isTrue(activations.size() == layers, "activations needs one entry per weight layer (%d), got %d",
-                layers, activations.size());
-        Checks.isTrue(learningRates.size() == layers,
-                "learningRates needs one entry per weight layer (%d), got %d", layers, learningRates.size());
-        for (int i = 0; i < layers; i++) {
-            Checks.nonNegativeFinite("learningRates[" + i + "]", learningRates.get(i));
-        }
+        int layers = LayerChecks.weightLayers(layerSizes);
+        LayerChecks.perLayer("activations", activations, layers);
+        LayerChecks.learningRates("learningRates", learningRates, layers);
         Checks.isTrue(dropout.size() == layerSizes.size(),
                 "dropout needs one entry per non-output layer plus the output mask (%d), got %d",
                 layerSizes.size(), dropout.size());
