@@ -74,6 +74,23 @@ public record DataConfig(String dataset, int trainSamples, int testSamples, int 
         return loaded;
     }
 
+    /**
+     * Loads one split like {@link #load(Split, java.nio.file.Path)} and checks that its images have the network's
+     * number of inputs.
+     *
+     * @param split training or test
+     * @param dataDirectory where the data sets are
+     * @param inputs the network's inputs
+     * @param inputsPath the config path of the network's input size, for the message
+     * @return the prepared data set
+     */
+    public Dataset load(Split split, java.nio.file.Path dataDirectory, int inputs, String inputsPath) {
+        Dataset loaded = load(split, dataDirectory);
+        Checks.isTrue(loaded.featureCount() == inputs, "%s must equal the data set's %d features, got %d",
+                inputsPath, loaded.featureCount(), inputs);
+        return loaded;
+    }
+
     /** The data set kind. */
     public DatasetKind kind() {
         return DatasetKind.fromId(dataset);

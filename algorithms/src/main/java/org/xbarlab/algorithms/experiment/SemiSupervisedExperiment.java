@@ -57,11 +57,9 @@ public final class SemiSupervisedExperiment {
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log) {
         AccuracyProgress progress = new AccuracyProgress(listener);
-        Dataset train = data.load(Split.TRAIN, dataDirectory);
+        Dataset train = data.load(Split.TRAIN, dataDirectory, training.layerSizes().get(0),
+                "semiSupervised.layerSizes[0]");
         Dataset test = data.load(Split.TEST, dataDirectory);
-        Checks.isTrue(train.featureCount() == training.layerSizes().get(0),
-                "semiSupervised.layerSizes[0] must equal the data set's %d features, got %d", train.featureCount(),
-                training.layerSizes().get(0));
         Checks.isTrue(training.labeledSamples() < train.sampleCount(),
                 "semiSupervised.labeledSamples must be below the %d training samples, got %d", train.sampleCount(),
                 training.labeledSamples());

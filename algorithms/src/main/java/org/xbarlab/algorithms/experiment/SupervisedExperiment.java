@@ -53,11 +53,9 @@ public final class SupervisedExperiment {
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log) {
         AccuracyProgress progress = new AccuracyProgress(listener);
-        Dataset train = data.load(Split.TRAIN, dataDirectory);
+        Dataset train = data.load(Split.TRAIN, dataDirectory, training.layerSizes().get(0),
+                "supervised.layerSizes[0]");
         Dataset test = data.load(Split.TEST, dataDirectory);
-        Checks.isTrue(train.featureCount() == training.layerSizes().get(0),
-                "supervised.layerSizes[0] must equal the data set's %d features, got %d", train.featureCount(),
-                training.layerSizes().get(0));
         SupervisedNetwork network = new SupervisedNetwork(training, train.classCount(), factory, streams);
         float[] trainImages = train.copyOfImages();
         int[] trainLabels = train.copyOfLabels();

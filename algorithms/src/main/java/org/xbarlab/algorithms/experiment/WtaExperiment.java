@@ -67,12 +67,9 @@ public final class WtaExperiment {
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log) {
         AccuracyProgress progress = new AccuracyProgress(listener);
-        Dataset train = data.load(Split.TRAIN, dataDirectory);
+        Dataset train = data.load(Split.TRAIN, dataDirectory, training.layerSizes().get(0),
+                "training.layerSizes[0]");
         Dataset test = data.load(Split.TEST, dataDirectory);
-        int inputs = training.layerSizes().get(0);
-        Checks.isTrue(train.featureCount() == inputs,
-                "training.layerSizes[0] must equal the data set's %d features, got %d", train.featureCount(),
-                inputs);
         WtaNetwork network = new WtaNetwork(training, factory, streams);
         float[] trainImages = train.copyOfImages();
         int[] trainLabels = train.copyOfLabels();
