@@ -71,15 +71,7 @@ public final class ScaledCrossbar implements Crossbar {
 
     @Override
     public UpdateResult applyDelta(float[] delta) {
-        int count = rows() * columns();
-        if (buffer.length < count) {
-            buffer = new float[count];
-        }
-        float inverse = (float) (1.0 / scale);
-        for (int k = 0; k < count; k++) {
-            buffer[k] = delta[k] * inverse;
-        }
-        return inner.applyDelta(buffer);
+        return inner.applyDelta(normalized(delta));
     }
 
     @Override
@@ -93,14 +85,20 @@ public final class ScaledCrossbar implements Crossbar {
             scale = largest > 0f ? headroom * largest : 1.0;
             scaleSet = true;
         }
+        return inner.program(normalized(weights));
+    }
+
+    /** {@code values / m} in the reused buffer. */
+    private float[] normalized(float[] values) {
+        int count = rows() * columns();
         if (buffer.length < count) {
             buffer = new float[count];
         }
         float inverse = (float) (1.0 / scale);
         for (int k = 0; k < count; k++) {
-            buffer[k] = weights[k] * inverse;
+            buffer[k] = values[k] * inverse;
         }
-        return inner.program(buffer);
+        return buffer;
     }
 
     @Override

@@ -59,6 +59,8 @@ public final class TiledCrossbar implements Crossbar {
     private final CostLedger ledger;
     private final Accumulation accumulation;
     private float[] inputBlock = new float[0];
+    /** One tile's block of a dense update, allocated at the first {@link #applyDelta}. */
+    private float[] matrixBlock;
     private float[] secondBlock = new float[0];
     private float[] outputBlock = new float[0];
     /** The tiles as analog tiles, when all of them are (parallel path), else null. */
@@ -289,17 +291,14 @@ public final class TiledCrossbar implements Crossbar {
     public UpdateResult applyDelta(float[] delta) {
         Checks.isTrue(delta.length >= rows * columns, "delta must hold rows × columns = %d values, got %d",
                 rows * columns, delta.length);
+        if (matrixBlock == null) {
+            matrixBlock = new float[tileRows * tileColumns];
+        }
         UpdateResult total = UpdateResult.NONE;
-        float[] block = new float[tileRows * tileColumns];
         for (int r = 0; r < gridRows; r++) {
             for (int c = 0; c < gridColumns; c++) {
-                int height = blockRows(r);
-                int width = blockColumns(c);
-                for (int i = 0; i < height; i++) {
-                    System.arraycopy(delta, (r * tileRows + i) * columns + c * tileColumns, block, i * width,
-                            width);
-                }
-                total = total.plus(tiles[r * gridColumns + c].applyDelta(block));
+                gatherBlock(delta, r, c, matrixBlock);
+                total = total.plus(tiles[r * gridColumns + c].applyDelta(matrixBlock));
             }
         }
         return total;
@@ -311,12 +310,7 @@ public final class TiledCrossbar implements Crossbar {
         float[] block = new float[tileRows * tileColumns];
         for (int r = 0; r < gridRows; r++) {
             for (int c = 0; c < gridColumns; c++) {
-                int height = blockRows(r);
-                int width = blockColumns(c);
-                for (int i = 0; i < height; i++) {
-                    System.arraycopy(weights, (r * tileRows + i) * columns + c * tileColumns, block, i * width,
-                            width);
-                }
+                gatherBlock(weights, r, c, block);
                 total = total.plus(tiles[r * gridColumns + c].program(block));
             }
         }
@@ -358,6 +352,15 @@ public final class TiledCrossbar implements Crossbar {
             inputBlock = new float[largest];
             secondBlock = new float[largest];
             outputBlock = new float[largest];
+        }
+    }
+
+    /** Copies the block of tile {@code (r, c)} of a {@code rows × columns} matrix into a dense row-major block. */
+    private void gatherBlock(float[] matrix, int r, int c, float[] block) {
+        int height = blockRows(r);
+        int width = blockColumns(c);
+        for (int i = 0; i < height; i++) {
+            System.arraycopy(matrix, (r * tileRows + i) * columns + c * tileColumns, block, i * width, width);
         }
     }
 
