@@ -1,5 +1,6 @@
 package org.xbarlab.algorithms.evaluation;
 
+import org.xbarlab.algorithms.network.LinearRamp;
 import org.xbarlab.core.Checks;
 
 /**
@@ -38,6 +39,6 @@ public record LinearScheduleConfig(double startFactor, double endFactor, int tot
     public double factor(int epoch, int epochs) {
         ScheduleEpochs.check(epoch, epochs);
         int total = totalEpochs == 0 ? epochs : totalEpochs;
-        return startFactor + (endFactor - startFactor) * Math.min(epoch, total) / total;
+        return LinearRamp.factor(startFactor, endFactor, epoch, total);
     }
 }

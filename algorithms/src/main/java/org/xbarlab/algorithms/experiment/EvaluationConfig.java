@@ -1,8 +1,10 @@
 package org.xbarlab.algorithms.experiment;
 
 import java.util.List;
+import java.util.function.DoubleConsumer;
 
 import org.xbarlab.algorithms.evaluation.LinearClassifierConfig;
+import org.xbarlab.algorithms.network.DenseLayer;
 import org.xbarlab.core.Checks;
 
 /**
@@ -40,6 +42,25 @@ public record EvaluationConfig(boolean directAssociation, LinearClassifierConfig
     /** Direct association with all labels after every epoch and of the untrained network; no classifier. */
     public static EvaluationConfig defaults() {
         return new EvaluationConfig(true, null, 1.0, 1, true, List.of());
+    }
+
+    /**
+     * Lets the configured times pass on every layer's crossbar (drift, retention) and evaluates at each.
+     *
+     * @param layers the trained network's layers
+     * @param evaluate called with each time after training, in seconds, once the crossbars have reached it
+     */
+    public void atTimesAfterTraining(List<DenseLayer> layers, DoubleConsumer evaluate) {
+        double elapsed = 0;
+        for (double time : inferenceTimesSeconds) {
+            if (time > elapsed) {
+                for (DenseLayer layer : layers) {
+                    layer.crossbar().advanceTime(time - elapsed);
+                }
+            }
+            elapsed = time;
+            evaluate.accept(time);
+        }
     }
 
     /** A copy with a linear classifier. */

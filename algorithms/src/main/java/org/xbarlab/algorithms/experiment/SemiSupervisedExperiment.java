@@ -10,7 +10,6 @@ import org.xbarlab.algorithms.data.Dataset;
 import org.xbarlab.algorithms.data.Split;
 import org.xbarlab.algorithms.evaluation.LabeledSubset;
 import org.xbarlab.algorithms.network.CrossbarFactory;
-import org.xbarlab.algorithms.network.DenseLayer;
 import org.xbarlab.algorithms.supervised.SemiSupervisedConfig;
 import org.xbarlab.algorithms.supervised.SemiSupervisedNetwork;
 import org.xbarlab.algorithms.wta.EpochResult;
@@ -112,16 +111,8 @@ public final class SemiSupervisedExperiment {
                 evaluate.accept(new double[] {epoch + 1, 0});
             }
         }
-        double elapsed = 0;
-        for (double time : evaluation.inferenceTimesSeconds()) {
-            if (time > elapsed) {
-                for (DenseLayer layer : network.layers()) {
-                    layer.crossbar().advanceTime(time - elapsed);
-                }
-            }
-            elapsed = time;
-            evaluate.accept(new double[] {training.epochs(), time});
-        }
+        evaluation.atTimesAfterTraining(network.layers(),
+                time -> evaluate.accept(new double[] {training.epochs(), time}));
         return new ExperimentResult(epochs, evaluations, trainingSamples, inferenceSamples[0], true);
     }
 }

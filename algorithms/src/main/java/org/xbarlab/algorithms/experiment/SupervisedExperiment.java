@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.xbarlab.algorithms.data.Dataset;
 import org.xbarlab.algorithms.data.Split;
 import org.xbarlab.algorithms.network.CrossbarFactory;
-import org.xbarlab.algorithms.network.DenseLayer;
 import org.xbarlab.algorithms.supervised.SupervisedConfig;
 import org.xbarlab.algorithms.supervised.SupervisedNetwork;
 import org.xbarlab.algorithms.wta.EpochResult;
@@ -92,16 +91,8 @@ public final class SupervisedExperiment {
                 evaluations.add(evaluator.evaluate(epoch + 1, 0));
             }
         }
-        double elapsed = 0;
-        for (double time : evaluation.inferenceTimesSeconds()) {
-            if (time > elapsed) {
-                for (DenseLayer layer : network.layers()) {
-                    layer.crossbar().advanceTime(time - elapsed);
-                }
-            }
-            elapsed = time;
-            evaluations.add(evaluator.evaluate(training.epochs(), time));
-        }
+        evaluation.atTimesAfterTraining(network.layers(),
+                time -> evaluations.add(evaluator.evaluate(training.epochs(), time)));
         return new ExperimentResult(epochs, evaluations, trainingSamples, inferenceSamples[0], true);
     }
 

@@ -14,7 +14,6 @@ import org.xbarlab.algorithms.evaluation.LabeledSubset;
 import org.xbarlab.algorithms.evaluation.LinearClassifier;
 import org.xbarlab.algorithms.evaluation.LinearClassifierResult;
 import org.xbarlab.algorithms.network.CrossbarFactory;
-import org.xbarlab.algorithms.network.DenseLayer;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.algorithms.wta.WtaConfig;
 import org.xbarlab.algorithms.wta.WtaNetwork;
@@ -99,17 +98,8 @@ public final class WtaExperiment {
         if (training.epochs() == 0) {
             evaluations.add(evaluator.evaluate(0, log));
         }
-        double elapsed = 0;
-        for (double time : evaluation.inferenceTimesSeconds()) {
-            double step = time - elapsed;
-            if (step > 0) {
-                for (DenseLayer layer : network.layers()) {
-                    layer.crossbar().advanceTime(step);
-                }
-            }
-            elapsed = time;
-            evaluations.add(evaluator.evaluateLater(training.epochs(), time, log));
-        }
+        evaluation.atTimesAfterTraining(network.layers(),
+                time -> evaluations.add(evaluator.evaluateLater(training.epochs(), time, log)));
         return new ExperimentResult(epochs, evaluations, (long) training.epochs() * train.sampleCount(),
                 evaluator.inferenceSamples, true);
     }

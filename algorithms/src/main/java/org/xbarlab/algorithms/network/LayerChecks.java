@@ -52,4 +52,17 @@ public final class LayerChecks {
             Checks.nonNegativeFinite(name + "[" + i + "]", rates.get(i));
         }
     }
+
+    /**
+     * Checks that every weight layer uses the hard sigmoid, as equilibrium propagation's clamped states require.
+     *
+     * @param activations one per weight layer
+     */
+    public static void hardSigmoidForEquilibrium(List<Activation> activations) {
+        for (int i = 0; i < activations.size(); i++) {
+            Checks.isTrue(activations.get(i) == Activation.HARD_SIGMOID,
+                    "activations[%d] must be hard-sigmoid for equilibrium propagation, got %s", i,
+                    activations.get(i));
+        }
+    }
 }

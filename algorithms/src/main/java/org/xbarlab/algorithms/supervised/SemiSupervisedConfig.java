@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.xbarlab.algorithms.network.Activation;
 import org.xbarlab.algorithms.network.LayerChecks;
+import org.xbarlab.algorithms.network.LinearRamp;
 import org.xbarlab.algorithms.network.OptimizerKind;
 import org.xbarlab.algorithms.wta.EquilibriumConfig;
 import org.xbarlab.algorithms.wta.EquilibriumEstimate;
@@ -194,18 +195,13 @@ public record SemiSupervisedConfig(LearningRule rule, List<Integer> layerSizes, 
         return layerSizes.get(layerSizes.size() - 1);
     }
 
-    /** {@code LinearLR}: {@code start + (end − start)·min(e, E)/E}. */
-    static double linear(double start, double end, int epoch, int span) {
-        return start + (end - start) * Math.min(epoch, span) / (double) span;
-    }
-
     /** The unsupervised phase's learning-rate factor of an epoch (over {@code epochs}). */
     public double unsupervisedFactor(int epoch) {
-        return linear(unsupervisedStartFactor, unsupervisedEndFactor, epoch, Math.max(1, epochs));
+        return LinearRamp.factor(unsupervisedStartFactor, unsupervisedEndFactor, epoch, Math.max(1, epochs));
     }
 
     /** The supervised phase's learning-rate factor of an epoch (over {@code supervisedScheduleEpochs}). */
     public double supervisedFactor(int epoch) {
-        return linear(supervisedStartFactor, supervisedEndFactor, epoch, supervisedScheduleEpochs);
+        return LinearRamp.factor(supervisedStartFactor, supervisedEndFactor, epoch, supervisedScheduleEpochs);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.xbarlab.algorithms.network.Activation;
 import org.xbarlab.algorithms.network.LayerChecks;
+import org.xbarlab.algorithms.network.LinearRamp;
 import org.xbarlab.algorithms.network.OptimizerKind;
 import org.xbarlab.algorithms.wta.EquilibriumConfig;
 import org.xbarlab.algorithms.wta.EquilibriumEstimate;
@@ -75,11 +76,7 @@ public record SupervisedConfig(LearningRule rule, List<Integer> layerSizes, List
         Checks.positiveFinite("xavierGain", xavierGain);
         Checks.notNull("equilibrium", equilibrium);
         if (rule == LearningRule.EQUILIBRIUM_PROPAGATION) {
-            for (int i = 0; i < layers; i++) {
-                Checks.isTrue(activations.get(i) == Activation.HARD_SIGMOID,
-                        "activations[%d] must be hard-sigmoid for equilibrium propagation, got %s", i,
-                        activations.get(i));
-            }
+            LayerChecks.hardSigmoidForEquilibrium(activations);
         }
     }
 
@@ -144,7 +141,7 @@ public record SupervisedConfig(LearningRule rule, List<Integer> layerSizes, List
         if (epochs == 0) {
             return 1.0;
         }
-        return 1.0 + (finalLearningRateFactor - 1.0) * Math.min(epoch, epochs) / epochs;
+        return LinearRamp.factor(1.0, finalLearningRateFactor, epoch, epochs);
     }
 
     /** A copy with another number of epochs. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.xbarlab.algorithms.network.Activation;
 import org.xbarlab.algorithms.network.LayerChecks;
+import org.xbarlab.algorithms.network.LinearRamp;
 import org.xbarlab.core.Checks;
 
 /**
@@ -67,11 +68,7 @@ public record WtaConfig(LearningRule rule, List<Integer> layerSizes, List<Activa
         Checks.positiveFinite("xavierGain", xavierGain);
         Checks.notNull("equilibrium", equilibrium);
         if (rule == LearningRule.EQUILIBRIUM_PROPAGATION) {
-            for (int i = 0; i < layers; i++) {
-                Checks.isTrue(activations.get(i) == Activation.HARD_SIGMOID,
-                        "activations[%d] must be hard-sigmoid for equilibrium propagation, got %s", i,
-                        activations.get(i));
-            }
+            LayerChecks.hardSigmoidForEquilibrium(activations);
         }
     }
 
@@ -130,7 +127,7 @@ public record WtaConfig(LearningRule rule, List<Integer> layerSizes, List<Activa
         if (epochs == 0) {
             return 1.0;
         }
-        return 1.0 + (finalLearningRateFactor - 1.0) * Math.min(epoch, epochs) / epochs;
+        return LinearRamp.factor(1.0, finalLearningRateFactor, epoch, epochs);
     }
 
     /** {@code T_act}, the target activity (seed-algorithm.md §2.2); its value does not change the winners. */
