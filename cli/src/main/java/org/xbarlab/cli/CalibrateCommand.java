@@ -218,9 +218,8 @@ final class CalibrateCommand implements Runnable {
             DeviceConfig device = fit.preset(base, preset.name(base), preset.citation(base, fitted));
             PrintWriter out = spec.commandLine().getOut();
             printPulseResponse(out, fit, options);
-            PresetFiles.write(preset.out, device);
-            out.printf(Locale.ROOT, "wrote preset %s to %s%n", device.name(), preset.out.toAbsolutePath());
-            writeExtras(out, preset, fit.curves(), "pulse response, " + fit.model(), () -> pulseReport(fit));
+            writeOutputs(out, preset, device, fit.curves(), "pulse response, " + fit.model(),
+                    () -> pulseReport(fit));
         }
     }
 
@@ -269,9 +268,7 @@ final class CalibrateCommand implements Runnable {
                     .withCitation(preset.citation(base, fitted));
             PrintWriter out = spec.commandLine().getOut();
             printDrift(out, fit, base);
-            PresetFiles.write(preset.out, device);
-            out.printf(Locale.ROOT, "wrote preset %s to %s%n", device.name(), preset.out.toAbsolutePath());
-            writeExtras(out, preset, fit.curves(), "drift, " + fit.model(), () -> driftReport(fit));
+            writeOutputs(out, preset, device, fit.curves(), "drift, " + fit.model(), () -> driftReport(fit));
         }
     }
 
@@ -312,9 +309,7 @@ final class CalibrateCommand implements Runnable {
                     .withCitation(preset.citation(base, fitted));
             PrintWriter out = spec.commandLine().getOut();
             printProgramming(out, fit, base);
-            PresetFiles.write(preset.out, device);
-            out.printf(Locale.ROOT, "wrote preset %s to %s%n", device.name(), preset.out.toAbsolutePath());
-            writeExtras(out, preset, fit.curves(), "programming noise", () -> programmingReport(fit));
+            writeOutputs(out, preset, device, fit.curves(), "programming noise", () -> programmingReport(fit));
         }
     }
 
@@ -430,8 +425,11 @@ final class CalibrateCommand implements Runnable {
     // ------------------------------------------------------------------------------------------------------------
     // files
 
-    private static void writeExtras(PrintWriter out, PresetOptions preset, FitCurves curves, String title,
-                                    java.util.function.Supplier<ObjectNode> report) {
+    /** Writes the preset, then the figure and the report when asked, and says where each went. */
+    private static void writeOutputs(PrintWriter out, PresetOptions preset, DeviceConfig device, FitCurves curves,
+                                     String title, java.util.function.Supplier<ObjectNode> report) {
+        PresetFiles.write(preset.out, device);
+        out.printf(Locale.ROOT, "wrote preset %s to %s%n", device.name(), preset.out.toAbsolutePath());
         if (preset.figure != null) {
             CalibrationFitFigure.write(curves, title, preset.figure);
             out.printf(Locale.ROOT, "figure: %s%n", preset.figure.toAbsolutePath());
