@@ -32,6 +32,8 @@ final class Backpropagation {
     private final List<Integer> sizes;
     private final List<Double> dropout;
     private float[][] inputs = new float[0][];
+    /** The array each layer read in the current step: {@link #inputs} or the previous layer's output. */
+    private float[][] layerInputs = new float[0][];
     private float[][] masks = new float[0][];
     private float[][] gradients = new float[0][];
     private int capacity;
@@ -60,6 +62,7 @@ final class Backpropagation {
         capacity = batch;
         int layerCount = layers.size();
         inputs = new float[layerCount][];
+        layerInputs = new float[layerCount][];
         masks = new float[layerCount][];
         gradients = new float[layerCount][];
         for (int l = 0; l < layerCount; l++) {
@@ -85,6 +88,8 @@ final class Backpropagation {
                   List<LayerOptimizer> optimizers, UniformRandomProvider dropoutStream) {
         ensure(batch);
         int layerCount = layers.size();
+        // Each layer's input: the masked copy when it has dropout, else the previous layer's output itself (it
+        // stays valid until that layer's next forward pass, after this step's updates).
         float[] raw = inputs[0];
         for (int l = 0; l < layerCount; l++) {
             int count = batch * sizes.get(l);
@@ -92,10 +97,11 @@ final class Backpropagation {
             if (p > 0) {
                 Dropout.mask(dropoutStream, p, (float) (1.0 / (1.0 - p)), masks[l], count);
                 Dropout.apply(raw, masks[l], inputs[l], count);
-            } else if (raw != inputs[l]) {
-                System.arraycopy(raw, 0, inputs[l], 0, count);
+                layerInputs[l] = inputs[l];
+            } else {
+                layerInputs[l] = raw;
             }
-            raw = layers.get(l).forward(inputs[l], batch, Phase.TRAINING);
+            raw = layers.get(l).forward(layerInputs[l], batch, Phase.TRAINING);
         }
         if (hook != null) {
             hook.fill(raw, batch, target);
@@ -110,7 +116,7 @@ final class Backpropagation {
         }
         long pulses = 0;
         for (int l = 0; l < layerCount; l++) {
-            UpdateResult result = optimizers.get(l).step(inputs[l], layers.get(l).preActivationGradient(), batch,
+            UpdateResult result = optimizers.get(l).step(layerInputs[l], layers.get(l).preActivationGradient(), batch,
                     rates[l]);
             pulses += result.pulsesFired();
         }
