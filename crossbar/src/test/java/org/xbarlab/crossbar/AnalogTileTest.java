@@ -18,6 +18,7 @@ import org.xbarlab.crossbar.energy.TechnologyConfig;
 import org.xbarlab.crossbar.energy.TileCostModel;
 import org.xbarlab.crossbar.mapping.MappingConfig;
 import org.xbarlab.crossbar.mapping.MappingScheme;
+import org.xbarlab.devices.DevicePopulation;
 import org.xbarlab.devices.config.DeviceConfig;
 import org.xbarlab.devices.presets.DevicePresets;
 
@@ -75,6 +76,52 @@ class AnalogTileTest extends XbarlabTestBase {
         reference.readWeights(expectedWeights);
         tile.readWeights(read);
         assertArrayEquals(expectedWeights, read, 1e-4f);
+    }
+
+    /**
+     * A pulsed update touches only the pulsed cells and brings the cached weights up to date cell by cell; they
+     * must equal, bit for bit, the weights formed from all devices' conductances, and the forward product must be
+     * the product with those weights — over more updates than the interval of full reloads.
+     */
+    @ParameterizedTest
+    @EnumSource(MappingScheme.class)
+    void weightsKeptUpToDateCellByCellEqualAFullReload(MappingScheme scheme) {
+        SplittableRandom random = new SplittableRandom(TEST_SEED);
+        TileConfig config = TileConfig.ideal().withUpdateMethod(UpdateMethod.PULSES)
+                .withMapping(new MappingConfig(scheme, 1.0, 0.0))
+                .withPulses(org.xbarlab.crossbar.update.PulseUpdateConfig.stochastic());
+        DeviceConfig device = DevicePresets.load("taox-hfox");
+        AnalogTile tile = tile(config, device);
+        tile.program(values(random, ROWS * COLUMNS, 0.5));
+        int batch = 3;
+        float[] y = new float[batch * ROWS];
+        float[] expected = new float[batch * ROWS];
+        float[] w = new float[ROWS * COLUMNS];
+        float[] plus = new float[ROWS * COLUMNS];
+        float[] minus = new float[ROWS * COLUMNS];
+        for (int step = 0; step < 1100; step++) {
+            float[] x = values(random, batch * COLUMNS, 1);
+            tile.forward(x, batch, y, Phase.TRAINING);
+            if (step % 100 == 0) {
+                DevicePopulation[] arrays = tile.populations();
+                arrays[0].conductances(0, ROWS * COLUMNS, plus, 0);
+                if (scheme == MappingScheme.OFFSET_COLUMN) {
+                    arrays[1].conductances(0, COLUMNS, minus, 0);
+                    tile.mapping().offsetWeights(plus, minus, ROWS, COLUMNS, w);
+                } else {
+                    arrays[1].conductances(0, ROWS * COLUMNS, minus, 0);
+                    tile.mapping().differentialWeights(plus, minus, ROWS * COLUMNS, w);
+                }
+                org.xbarlab.core.kernels.Kernels.gemm(org.xbarlab.core.kernels.Transpose.NO,
+                        org.xbarlab.core.kernels.Transpose.YES, batch, ROWS, COLUMNS, 1f, x, 0, COLUMNS, w, 0,
+                        COLUMNS, 0f, expected, 0, ROWS);
+                assertArrayEquals(expected, y, 0f, "forward product after " + step + " updates");
+                float[] read = new float[ROWS * COLUMNS];
+                tile.readWeights(read);
+                assertArrayEquals(w, read, 0f, "weights after " + step + " updates");
+            }
+            tile.update(x, values(random, batch * ROWS, 1), batch, 0.05);
+        }
     }
 
     @Test

@@ -451,48 +451,93 @@ public final class DevicePopulation {
         Objects.checkFromIndexSize(pulsesOffset, count, pulses.length);
         Objects.requireNonNull(random, "random must not be null");
         normals.reset(random);
-        long up = 0;
-        long down = 0;
+        lastPotentiationPulses = 0;
+        lastDepressionPulses = 0;
         for (int j = 0; j < count; j++) {
             int n = pulses[pulsesOffset + j];
-            if (n == 0) {
-                continue;
-            }
-            if (negate) {
-                n = -n;
-            }
-            if (n > 0) {
-                up += n;
-            } else {
-                down -= n;
-            }
-            int i = deviceOffset + j;
-            if (isStuck(i)) {
-                continue;
-            }
-            boolean wearsOut = false;
-            if (pulseCounts != null) {
-                long allowed = enduranceLimit - pulseCounts[i];
-                long magnitude = Math.abs((long) n);
-                if (magnitude >= allowed) {
-                    wearsOut = magnitude > allowed;
-                    n = (int) (n > 0 ? allowed : -allowed);
-                }
-                pulseCounts[i] = (int) Math.min(Integer.MAX_VALUE, pulseCounts[i] + magnitude);
-            }
-            float g = n == 0 ? hidden[i] : kernel.pulse(parameters, i, hidden[i], n, normals);
-            hidden[i] = g;
-            programmed[i] = g;
-            age[i] = 0;
-            if (wearsOut) {
-                stick(i, WORN_OUT, g);
-            } else if (writeNoiseSigma > 0) {
-                visible[i] = withWriteNoise(i, g);
+            if (n != 0) {
+                pulse(deviceOffset + j, negate ? -n : n);
             }
         }
-        lastPotentiationPulses = up;
-        lastDepressionPulses = down;
-        return up + down;
+        return lastPotentiationPulses + lastDepressionPulses;
+    }
+
+    /**
+     * Applies pulses to a list of devices: device {@code indices[t]} (for {@code t < indexCount}) receives
+     * {@code pulses[indices[t]]} pulses, negated when {@code negate} is true; a zero count is skipped. With the
+     * indices in ascending order and every non-zero count listed, the result and the random numbers used are those
+     * of {@link #applyPulses(int[], int, int, int, boolean, UniformRandomProvider) applyPulses(pulses, 0, 0, size,
+     * negate, random)}, at a cost proportional to the list instead of the population (the sparse updates of a tile).
+     *
+     * @param pulses signed pulse counts indexed by device; not modified
+     * @param indices the devices to pulse, each in {@code [0, size)}; read only
+     * @param indexCount number of entries of {@code indices} used
+     * @param negate whether each device receives the negated count (the partner array of a differential pair)
+     * @param random generator of the cycle-to-cycle and write noise, not null
+     * @return pulses delivered, sum of |pulses|
+     */
+    public long applyPulses(int[] pulses, int[] indices, int indexCount, boolean negate,
+                            UniformRandomProvider random) {
+        Objects.checkFromIndexSize(0, indexCount, indices.length);
+        Objects.requireNonNull(random, "random must not be null");
+        Objects.checkFromIndexSize(0, size, pulses.length);
+        normals.reset(random);
+        lastPotentiationPulses = 0;
+        lastDepressionPulses = 0;
+        for (int t = 0; t < indexCount; t++) {
+            int i = Objects.checkIndex(indices[t], size);
+            int n = pulses[i];
+            if (n != 0) {
+                pulse(i, negate ? -n : n);
+            }
+        }
+        return lastPotentiationPulses + lastDepressionPulses;
+    }
+
+    /**
+     * Copies the noise-free conductances of a list of devices: {@code out[t] = G(indices[t])}.
+     *
+     * @param indices devices, each in {@code [0, size)}; read only
+     * @param indexCount number of entries of {@code indices} used
+     * @param out receives the conductances (S), at least {@code indexCount} long
+     */
+    public void conductancesAt(int[] indices, int indexCount, float[] out) {
+        Objects.checkFromIndexSize(0, indexCount, indices.length);
+        Objects.checkFromIndexSize(0, indexCount, out.length);
+        for (int t = 0; t < indexCount; t++) {
+            out[t] = visible[Objects.checkIndex(indices[t], size)];
+        }
+    }
+
+    /** Applies {@code n ≠ 0} pulses to device {@code i} and adds them to the last call's potentiation/depression. */
+    private void pulse(int i, int n) {
+        if (n > 0) {
+            lastPotentiationPulses += n;
+        } else {
+            lastDepressionPulses -= n;
+        }
+        if (isStuck(i)) {
+            return;
+        }
+        boolean wearsOut = false;
+        if (pulseCounts != null) {
+            long allowed = enduranceLimit - pulseCounts[i];
+            long magnitude = Math.abs((long) n);
+            if (magnitude >= allowed) {
+                wearsOut = magnitude > allowed;
+                n = (int) (n > 0 ? allowed : -allowed);
+            }
+            pulseCounts[i] = (int) Math.min(Integer.MAX_VALUE, pulseCounts[i] + magnitude);
+        }
+        float g = n == 0 ? hidden[i] : kernel.pulse(parameters, i, hidden[i], n, normals);
+        hidden[i] = g;
+        programmed[i] = g;
+        age[i] = 0;
+        if (wearsOut) {
+            stick(i, WORN_OUT, g);
+        } else if (writeNoiseSigma > 0) {
+            visible[i] = withWriteNoise(i, g);
+        }
     }
 
     private float withWriteNoise(int i, float g) {

@@ -78,4 +78,44 @@ class PlainWritesMatchReferenceTest extends XbarlabTestBase {
         flagged.conductances(0, SIZE, actual, 0);
         assertArrayEquals(expected, actual, 0f);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ideal", "reram-hfo2", "ag-a-si", "taox-hfox", "pcm"})
+    void listedCellsEqualTheWholeRange(String preset) {
+        DeviceConfig config = DevicePresets.load(preset);
+        DevicePopulation listed = DevicePopulation.create(config, SIZE, RngStreams.of(TEST_SEED), 1);
+        DevicePopulation whole = DevicePopulation.create(config, SIZE, RngStreams.of(TEST_SEED), 1);
+        UniformRandomProvider counts = RngStreams.of(TEST_SEED).stream("test/counts");
+        int[] pulses = new int[SIZE];
+        int[] cells = new int[SIZE];
+        UniformRandomProvider first = RngStreams.of(TEST_SEED).stream("test/cycle");
+        UniformRandomProvider second = RngStreams.of(TEST_SEED).stream("test/cycle");
+        for (int round = 0; round < 4; round++) {
+            int cellCount = 0;
+            for (int i = 0; i < SIZE; i++) {
+                pulses[i] = counts.nextInt(50) == 0 ? counts.nextInt(9) - 4 : 0;
+                // a listed cell may have a zero count; it is skipped like in the whole range
+                if (pulses[i] != 0 || counts.nextInt(100) == 0) {
+                    cells[cellCount++] = i;
+                }
+            }
+            boolean negate = round % 2 == 1;
+            long a = listed.applyPulses(pulses, cells, cellCount, negate, first);
+            long b = whole.applyPulses(pulses, 0, 0, SIZE, negate, second);
+            assertEquals(b, a);
+            assertEquals(whole.lastPotentiationPulses(), listed.lastPotentiationPulses());
+            assertEquals(whole.lastDepressionPulses(), listed.lastDepressionPulses());
+            float[] gathered = new float[cellCount];
+            listed.conductancesAt(cells, cellCount, gathered);
+            for (int t = 0; t < cellCount; t++) {
+                assertEquals(whole.conductanceSiemens(cells[t]), gathered[t], 0f);
+            }
+        }
+        float[] expected = new float[SIZE];
+        float[] actual = new float[SIZE];
+        whole.conductances(0, SIZE, expected, 0);
+        listed.conductances(0, SIZE, actual, 0);
+        assertArrayEquals(expected, actual, 0f);
+        assertEquals(first.nextLong(), second.nextLong(), "the same random numbers were used");
+    }
 }

@@ -149,71 +149,150 @@ public record PulseActivity(long potentiationPulseCount, double potentiationCond
         return potentiationPulseCount + depressionPulseCount;
     }
 
+    /**
+     * Schedules the pulse counts of a list of cells, as {@link #fromPulseCounts(int, int, int[], float[],
+     * WriteScheduling, int)} does for the whole matrix: the same activity, bit for bit, when the list holds every
+     * cell with a non-zero count in ascending order, at a cost proportional to the list (the sparse updates of a
+     * tile).
+     *
+     * @param rows rows of the matrix, positive
+     * @param columns columns of the matrix, positive
+     * @param signedPulseCounts row-major {@code rows × columns} signed pulse counts; read only
+     * @param cells the cells to schedule, ascending row-major indices; read only
+     * @param cellCount entries of {@code cells} used
+     * @param negate whether every count is negated (the partner array of a differential pair)
+     * @param conductancesSiemens the conductance of cell {@code cells[t]} at index {@code t} (S); read only
+     * @param scheduling the write order, not null
+     * @param columnsPerWriteDriver columns sharing one write driver, positive
+     * @return the activity
+     */
+    public static PulseActivity fromListedPulseCounts(int rows, int columns, int[] signedPulseCounts, int[] cells,
+                                                      int cellCount, boolean negate, float[] conductancesSiemens,
+                                                      WriteScheduling scheduling, int columnsPerWriteDriver) {
+        Checks.notNull("cells", cells);
+        Checks.notNull("conductancesSiemens", conductancesSiemens);
+        Checks.isTrue(cellCount >= 0 && cellCount <= cells.length && cellCount <= conductancesSiemens.length,
+                "cellCount (%d) must lie in [0, %d]", cellCount, Math.min(cells.length, conductancesSiemens.length));
+        Scheduler scheduler = new Scheduler(rows, columns, signedPulseCounts, scheduling, columnsPerWriteDriver);
+        int previous = -1;
+        for (int t = 0; t < cellCount; t++) {
+            int k = cells[t];
+            Checks.isTrue(k > previous && k < signedPulseCounts.length,
+                    "cells must be ascending indices below %d, got %d after %d", signedPulseCounts.length, k,
+                    previous);
+            previous = k;
+            int n = signedPulseCounts[k];
+            if (n != 0) {
+                scheduler.add(k, negate ? -n : n, conductancesSiemens[t]);
+            }
+        }
+        return scheduler.finish();
+    }
+
     private static PulseActivity schedule(int rows, int columns, int[] counts, float[] conductances,
                                           double meanConductance, WriteScheduling scheduling,
                                           int columnsPerWriteDriver) {
-        Checks.positive("rows", rows);
-        Checks.positive("columns", columns);
-        Checks.notNull("signedPulseCounts", counts);
-        Checks.isTrue((long) rows * columns == counts.length,
-                "signedPulseCounts must have rows × columns = %d × %d elements, got %d", rows, columns,
-                counts.length);
-        Checks.notNull("scheduling", scheduling);
-        Checks.positive("columnsPerWriteDriver", columnsPerWriteDriver);
-        int positions = Math.min(columnsPerWriteDriver, columns);
-        long potentiationPulses = 0;
-        long depressionPulses = 0;
-        double potentiationConductance = 0;
-        double depressionConductance = 0;
-        long potentiationSlots = 0;
-        long depressionSlots = 0;
-        long steps = 0;
-        boolean rowByRow = scheduling == WriteScheduling.ROW_BY_ROW;
-        int groupRows = rowByRow ? 1 : rows;
-        for (int firstRow = 0; firstRow < rows; firstRow += groupRows) {
-            boolean groupWritten = false;
-            for (int position = 0; position < positions; position++) {
-                int longestPotentiation = 0;
-                int longestDepression = 0;
-                for (int r = firstRow; r < firstRow + groupRows; r++) {
-                    int offset = r * columns;
-                    for (int c = position; c < columns; c += positions) {
-                        int n = counts[offset + c];
-                        if (n == 0) {
-                            continue;
-                        }
-                        double g = meanConductance;
-                        if (conductances != null) {
-                            g = conductances[offset + c];
-                            if (!(g >= 0 && g < Double.POSITIVE_INFINITY)) {
-                                throw new IllegalArgumentException("conductancesSiemens[" + (offset + c)
-                                        + "] of a pulsed cell must be non-negative and finite, got " + g + " S");
-                            }
-                        }
-                        if (n > 0) {
-                            potentiationPulses += n;
-                            potentiationConductance += n * g;
-                            longestPotentiation = Math.max(longestPotentiation, n);
-                        } else {
-                            if (n == Integer.MIN_VALUE) {
-                                throw new IllegalArgumentException("signedPulseCounts[" + (offset + c)
-                                        + "] is out of range: " + n);
-                            }
-                            depressionPulses -= n;
-                            depressionConductance -= n * g;
-                            longestDepression = Math.max(longestDepression, -n);
-                        }
-                    }
-                }
-                potentiationSlots += longestPotentiation;
-                depressionSlots += longestDepression;
-                groupWritten |= longestPotentiation > 0 || longestDepression > 0;
-            }
-            if (groupWritten) {
-                steps++;
+        Scheduler scheduler = new Scheduler(rows, columns, counts, scheduling, columnsPerWriteDriver);
+        for (int k = 0; k < counts.length; k++) {
+            int n = counts[k];
+            if (n != 0) {
+                scheduler.add(k, n, conductances != null ? conductances[k] : meanConductance);
             }
         }
-        return new PulseActivity(potentiationPulses, potentiationConductance, potentiationSlots, depressionPulses,
-                depressionConductance, depressionSlots, steps);
+        return scheduler.finish();
+    }
+
+    /**
+     * Accumulates the pulsed cells of one activity in ascending row-major order. The rows are the lines selected
+     * one at a time by {@link WriteScheduling#ROW_BY_ROW}. The columns share write drivers: with
+     * {@code k = min(columnsPerWriteDriver, columns)}, column {@code c} is written at driver position
+     * {@code c mod k}, and the positions are written one after the other. A group of cells written together (one
+     * row and one position, or with {@link WriteScheduling#ROW_PARALLEL} one position across all rows) lasts as
+     * long as its longest train of each polarity.
+     */
+    private static final class Scheduler {
+        private final int columns;
+        private final int positions;
+        private final boolean rowByRow;
+        private final int[] longestPotentiation;
+        private final int[] longestDepression;
+        private final int[] usedPositions;
+        private int usedCount;
+        private int group = -1;
+        private long potentiationPulses;
+        private long depressionPulses;
+        private double potentiationConductance;
+        private double depressionConductance;
+        private long potentiationSlots;
+        private long depressionSlots;
+        private long steps;
+
+        Scheduler(int rows, int columns, int[] counts, WriteScheduling scheduling, int columnsPerWriteDriver) {
+            Checks.positive("rows", rows);
+            Checks.positive("columns", columns);
+            Checks.notNull("signedPulseCounts", counts);
+            Checks.isTrue((long) rows * columns == counts.length,
+                    "signedPulseCounts must have rows × columns = %d × %d elements, got %d", rows, columns,
+                    counts.length);
+            Checks.notNull("scheduling", scheduling);
+            Checks.positive("columnsPerWriteDriver", columnsPerWriteDriver);
+            this.columns = columns;
+            this.positions = Math.min(columnsPerWriteDriver, columns);
+            this.rowByRow = scheduling == WriteScheduling.ROW_BY_ROW;
+            this.longestPotentiation = new int[positions];
+            this.longestDepression = new int[positions];
+            this.usedPositions = new int[positions];
+        }
+
+        /** Cell {@code k} (ascending) receives {@code n ≠ 0} pulses at conductance {@code g}. */
+        void add(int k, int n, double g) {
+            if (!(g >= 0 && g < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("conductancesSiemens[" + k
+                        + "] of a pulsed cell must be non-negative and finite, got " + g + " S");
+            }
+            if (n == Integer.MIN_VALUE) {
+                throw new IllegalArgumentException("signedPulseCounts[" + k + "] is out of range: " + n);
+            }
+            int row = k / columns;
+            int cellGroup = rowByRow ? row : 0;
+            if (cellGroup != group) {
+                closeGroup();
+                group = cellGroup;
+            }
+            int position = (k - row * columns) % positions;
+            if (longestPotentiation[position] == 0 && longestDepression[position] == 0) {
+                usedPositions[usedCount++] = position;
+            }
+            if (n > 0) {
+                potentiationPulses += n;
+                potentiationConductance += n * g;
+                longestPotentiation[position] = Math.max(longestPotentiation[position], n);
+            } else {
+                depressionPulses -= n;
+                depressionConductance -= n * g;
+                longestDepression[position] = Math.max(longestDepression[position], -n);
+            }
+        }
+
+        private void closeGroup() {
+            if (usedCount == 0) {
+                return;
+            }
+            for (int u = 0; u < usedCount; u++) {
+                int position = usedPositions[u];
+                potentiationSlots += longestPotentiation[position];
+                depressionSlots += longestDepression[position];
+                longestPotentiation[position] = 0;
+                longestDepression[position] = 0;
+            }
+            usedCount = 0;
+            steps++;
+        }
+
+        PulseActivity finish() {
+            closeGroup();
+            return new PulseActivity(potentiationPulses, potentiationConductance, potentiationSlots,
+                    depressionPulses, depressionConductance, depressionSlots, steps);
+        }
     }
 }

@@ -208,6 +208,25 @@ public final class TileCostModel {
     // writes
 
     /**
+     * Schedules the pulse counts of a list of cells with this technology's write scheduling; see
+     * {@link PulseActivity#fromListedPulseCounts}.
+     *
+     * @param rows rows of the matrix, positive
+     * @param columns columns of the matrix, positive
+     * @param signedPulseCounts row-major signed pulse counts; read only
+     * @param cells the pulsed cells, ascending; read only
+     * @param cellCount entries of {@code cells} used
+     * @param negate whether every count is negated (the partner array of a differential pair)
+     * @param conductancesSiemens conductance of cell {@code cells[t]} at index {@code t} (S); read only
+     * @return the scheduled activity
+     */
+    public PulseActivity pulseActivity(int rows, int columns, int[] signedPulseCounts, int[] cells, int cellCount,
+                                       boolean negate, float[] conductancesSiemens) {
+        return PulseActivity.fromListedPulseCounts(rows, columns, signedPulseCounts, cells, cellCount, negate,
+                conductancesSiemens, technology.writeScheduling(), technology.columnsPerWriteDriver());
+    }
+
+    /**
      * Schedules per-cell pulse counts with this technology's {@link TechnologyConfig#writeScheduling()} and
      * {@link TechnologyConfig#columnsPerWriteDriver()}; see
      * {@link PulseActivity#fromPulseCounts(int, int, int[], float[], WriteScheduling, int)}.

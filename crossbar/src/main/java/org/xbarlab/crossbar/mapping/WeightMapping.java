@@ -96,6 +96,16 @@ public final class WeightMapping {
     }
 
     /**
+     * The factor that turns a conductance difference into a weight, {@code 1/s} rounded to float, as
+     * {@link #differentialWeights} and {@link #offsetWeights} use it: {@code w = (G⁺ − G⁻)·inverse}.
+     *
+     * @return {@code (float) (1 / siemensPerWeight)}
+     */
+    public float inverseSiemensPerWeight() {
+        return (float) (1.0 / siemensPerWeight);
+    }
+
+    /**
      * Weights of a differential pair: {@code w = (G⁺ − G⁻)/s}.
      *
      * @param plus {@code G⁺}; read only
@@ -104,7 +114,7 @@ public final class WeightMapping {
      * @param weights output; overwritten; may alias neither input
      */
     public void differentialWeights(float[] plus, float[] minus, int count, float[] weights) {
-        float inverse = (float) (1.0 / siemensPerWeight);
+        float inverse = inverseSiemensPerWeight();
         for (int k = 0; k < count; k++) {
             weights[k] = (plus[k] - minus[k]) * inverse;
         }
@@ -122,7 +132,7 @@ public final class WeightMapping {
      * @param weights output, row-major; overwritten
      */
     public void offsetWeights(float[] conductances, float[] reference, int rows, int columns, float[] weights) {
-        float inverse = (float) (1.0 / siemensPerWeight);
+        float inverse = inverseSiemensPerWeight();
         for (int i = 0; i < rows; i++) {
             int base = i * columns;
             for (int j = 0; j < columns; j++) {

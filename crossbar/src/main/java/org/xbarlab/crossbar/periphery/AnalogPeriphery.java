@@ -47,6 +47,8 @@ public final class AnalogPeriphery {
     private final int inputs;
     private final int outputs;
     private final float[] columnRange;
+    /** The ADC grid step of each column, {@code (float) adc.step(columnRange[i])}. */
+    private final float[] columnStep;
 
     private float[] scale = new float[0];
     private float[] converted = new float[0];
@@ -67,7 +69,16 @@ public final class AnalogPeriphery {
         this.inputs = Checks.positive("inputs", inputs);
         this.outputs = Checks.positive("outputs", outputs);
         this.columnRange = new float[outputs];
+        this.columnStep = new float[outputs];
         Arrays.fill(columnRange, (float) config.adc().outputBound());
+        updateSteps();
+    }
+
+    /** Recomputes {@link #columnStep} from {@link #columnRange}. */
+    private void updateSteps() {
+        for (int i = 0; i < outputs; i++) {
+            columnStep[i] = (float) config.adc().step(columnRange[i]);
+        }
     }
 
     /** The settings. */
@@ -97,6 +108,7 @@ public final class AnalogPeriphery {
             float range = (float) (largest * config.adc().calibrationHeadroom());
             columnRange[i] = range > 0f ? Math.min(range, bound) : bound;
         }
+        updateSteps();
     }
 
     /** A copy of the current per-column ADC ranges. */
@@ -225,18 +237,20 @@ public final class AnalogPeriphery {
                 y[k] += noise[k];
             }
         }
-        AdcConfig adc = config.adc();
+        boolean quantized = config.adc().resolutionBits() > 0;
         long clippedCount = 0;
         for (int b = 0; b < batch; b++) {
             boolean any = false;
             int base = b * outputs;
+            if (quantized) {
+                for (int i = 0; i < outputs; i++) {
+                    float step = columnStep[i];
+                    y[base + i] = Math.round(y[base + i] / step) * step;
+                }
+            }
             for (int i = 0; i < outputs; i++) {
                 float range = columnRange[i];
                 float v = y[base + i];
-                if (adc.resolutionBits() > 0) {
-                    float step = (float) adc.step(range);
-                    v = Math.round(v / step) * step;
-                }
                 if (v > range || v < -range) {
                     any = true;
                     clippedCount++;

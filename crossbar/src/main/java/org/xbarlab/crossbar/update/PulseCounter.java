@@ -23,7 +23,19 @@ public final class PulseCounter {
     private float[] rowTrains = new float[0];
     private float[] columnTrains = new float[0];
     private float[] uniforms = new float[0];
-    private final long[] rowFires;
+    /** Signed counts of the last update, zero outside {@link #touched}. */
+    private final int[] counts;
+    /** Devices that may have a non-zero count after the last update, ascending; {@link #touchedCount} used. */
+    private final int[] touched;
+    private int touchedCount;
+    /** One bit per device: already in {@link #touched} during a sparse enumeration (cleared after it). */
+    private final long[] listed;
+    /** Firing rows per slot ({@code i} for a positive train, {@code ~i} for a negative one), slot-major. */
+    private int[] rowFiring = new int[0];
+    private int[] rowFiringCount = new int[0];
+    /** Firing columns per slot, coded like {@link #rowFiring}. */
+    private int[] columnFiring = new int[0];
+    private int[] columnFiringCount = new int[0];
 
     /**
      * @param config the update settings
@@ -34,7 +46,40 @@ public final class PulseCounter {
         this.config = Checks.notNull("config", config);
         this.rows = Checks.positive("rows", rows);
         this.columns = Checks.positive("columns", columns);
-        this.rowFires = new long[config.desiredBitLength()];
+        int devices = Math.multiplyExact(rows, columns);
+        this.counts = new int[devices];
+        this.touched = new int[devices];
+        this.listed = new long[(devices + 63) >>> 6];
+    }
+
+    /**
+     * The signed pulse count of every device from the last {@link #count(float[], float[], int, double, double,
+     * UniformRandomProvider)}: row-major {@code rows × columns}, zero for every device not in {@link #touched()}.
+     * Owned by this counter; read only, valid until the next call.
+     *
+     * @return the counts
+     */
+    public int[] counts() {
+        return counts;
+    }
+
+    /**
+     * The devices with a non-zero count after the last update, in ascending order; the first
+     * {@link #touchedCount()} entries are used. Owned by this counter; read only, valid until the next call.
+     *
+     * @return the device indices
+     */
+    public int[] touched() {
+        return touched;
+    }
+
+    /**
+     * Number of used entries of {@link #touched()}.
+     *
+     * @return the count
+     */
+    public int touchedCount() {
+        return touchedCount;
     }
 
     /**
@@ -52,21 +97,46 @@ public final class PulseCounter {
      */
     public long count(float[] x, float[] d, int batch, double learningRate, double weightPerPulse,
                       UniformRandomProvider random, int[] pulses) {
-        Checks.positive("batch", batch);
-        Checks.nonNegativeFinite("learningRate", learningRate);
-        Checks.positiveFinite("weightPerPulse", weightPerPulse);
         int devices = rows * columns;
         if (pulses.length < devices) {
             throw new IllegalArgumentException("pulses must hold rows × columns = " + devices + " counts, got "
                     + pulses.length);
         }
-        return config.scheme() == PulseScheme.DETERMINISTIC
-                ? deterministic(x, d, batch, learningRate, weightPerPulse, pulses)
-                : stochastic(x, d, batch, learningRate, weightPerPulse, random, pulses);
+        long fired = count(x, d, batch, learningRate, weightPerPulse, random);
+        System.arraycopy(counts, 0, pulses, 0, devices);
+        return fired;
     }
 
-    private long deterministic(float[] x, float[] d, int batch, double learningRate, double weightPerPulse,
-                               int[] pulses) {
+    /**
+     * Computes the signed pulse count of every device for the update {@code ΔW = −η·Σ_b d_b x_bᵀ} into
+     * {@link #counts()}, listing the devices with a non-zero count in {@link #touched()}. The stochastic trains are
+     * summed by enumerating their coincidences when they are sparse (the usual case: a cost proportional to the
+     * pulses fired instead of to the devices) and by one matrix product otherwise; both give the same integers.
+     *
+     * @param x inputs, row-major {@code batch × columns}; read only
+     * @param d errors, row-major {@code batch × rows}; read only
+     * @param batch number of samples, at least 1
+     * @param learningRate η, finite and non-negative
+     * @param weightPerPulse the nominal weight change of one pulse, positive
+     * @param random stream for the stochastic trains (unused by the deterministic scheme)
+     * @return the number of pulses fired (for the deterministic scheme the sum of |counts|; for stochastic trains
+     *     every coincidence, including those that cancel within the batch)
+     */
+    public long count(float[] x, float[] d, int batch, double learningRate, double weightPerPulse,
+                      UniformRandomProvider random) {
+        Checks.positive("batch", batch);
+        Checks.nonNegativeFinite("learningRate", learningRate);
+        Checks.positiveFinite("weightPerPulse", weightPerPulse);
+        for (int t = 0; t < touchedCount; t++) {
+            counts[touched[t]] = 0;
+        }
+        touchedCount = 0;
+        return config.scheme() == PulseScheme.DETERMINISTIC
+                ? deterministic(x, d, batch, learningRate, weightPerPulse)
+                : stochastic(x, d, batch, learningRate, weightPerPulse, random);
+    }
+
+    private long deterministic(float[] x, float[] d, int batch, double learningRate, double weightPerPulse) {
         int devices = rows * columns;
         if (delta.length < devices) {
             delta = new float[devices];
@@ -78,8 +148,11 @@ public final class PulseCounter {
         long total = 0;
         for (int k = 0; k < devices; k++) {
             int n = (int) Math.max(-cap, Math.min(cap, Math.rint(delta[k])));
-            pulses[k] = n;
-            total += Math.abs(n);
+            counts[k] = n;
+            if (n != 0) {
+                touched[touchedCount++] = k;
+                total += Math.abs(n);
+            }
         }
         return total;
     }
@@ -93,11 +166,7 @@ public final class PulseCounter {
      * signed 0/±1 matrix product (one gemm), which gives the net count; the fired total is counted separately.
      */
     private long stochastic(float[] x, float[] d, int batch, double learningRate, double weightPerPulse,
-                            UniformRandomProvider random, int[] pulses) {
-        int devices = rows * columns;
-        if (delta.length < devices) {
-            delta = new float[devices];
-        }
+                            UniformRandomProvider random) {
         int maxBitLength = config.desiredBitLength();
         int slots = 0;
         int[] bitLengths = new int[batch];
@@ -126,15 +195,18 @@ public final class PulseCounter {
             slots += bitLength;
         }
         if (slots == 0) {
-            java.util.Arrays.fill(pulses, 0, devices, 0);
             return 0;
         }
-        // Row trains R (rows × slots) and column trains C (slots × columns), entries 0 or ±1.
-        if (rowTrains.length < rows * slots) {
-            rowTrains = new float[rows * slots];
+        // The trains of every slot of every sample, as lists of the lines that fire (with their sign).
+        if (rowFiringCount.length < slots) {
+            rowFiringCount = new int[slots];
+            columnFiringCount = new int[slots];
         }
-        if (columnTrains.length < slots * columns) {
-            columnTrains = new float[slots * columns];
+        if (rowFiring.length < rows * slots) {
+            rowFiring = new int[rows * slots];
+        }
+        if (columnFiring.length < columns * slots) {
+            columnFiring = new int[columns * slots];
         }
         int largest = Math.max(rows, columns) * maxBitLength;
         if (uniforms.length < largest) {
@@ -148,44 +220,135 @@ public final class PulseCounter {
                 continue;
             }
             RandomFill.uniform(random, uniforms, 0, rows * bitLength, 0f, 1f);
-            java.util.Arrays.fill(rowFires, 0, bitLength, 0L);
+            java.util.Arrays.fill(rowFiringCount, slot, slot + bitLength, 0);
             for (int i = 0; i < rows; i++) {
                 float dv = d[b * rows + i];
                 float probability = (float) Math.min(1.0, rowScale[b] * Math.abs(dv));
-                float sign = Math.signum(dv);
-                int base = i * slots + slot;
+                int code = dv > 0 ? i : ~i;
                 for (int s = 0; s < bitLength; s++) {
-                    boolean fires = uniforms[i * bitLength + s] < probability;
-                    rowTrains[base + s] = fires ? sign : 0f;
-                    if (fires) {
-                        rowFires[s]++;
+                    if (uniforms[i * bitLength + s] < probability) {
+                        int at = slot + s;
+                        rowFiring[at * rows + rowFiringCount[at]++] = code;
                     }
                 }
             }
             RandomFill.uniform(random, uniforms, 0, columns * bitLength, 0f, 1f);
             for (int s = 0; s < bitLength; s++) {
-                long columnFires = 0;
-                int base = (slot + s) * columns;
+                int at = slot + s;
+                int n = 0;
+                int base = at * columns;
                 for (int j = 0; j < columns; j++) {
                     float xv = x[b * columns + j];
                     float probability = (float) Math.min(1.0, columnScale[b] * Math.abs(xv));
-                    boolean fires = uniforms[s * columns + j] < probability;
-                    columnTrains[base + j] = fires ? Math.signum(xv) : 0f;
-                    if (fires) {
-                        columnFires++;
+                    if (uniforms[s * columns + j] < probability) {
+                        columnFiring[base + n++] = xv > 0 ? j : ~j;
                     }
                 }
-                fired += rowFires[s] * columnFires;
+                columnFiringCount[at] = n;
+                fired += (long) rowFiringCount[at] * n;
             }
             slot += bitLength;
         }
-        // Net signed coincidences; a coincidence of signs (+,+) lowers the weight, hence the minus.
+        // Sum the coincidences: one by one when they are few, else as one signed 0/±1 matrix product. A
+        // coincidence of like signs lowers the weight.
+        if (fired * DENSE_COST_RATIO < (long) rows * columns * slots) {
+            enumerate(slots);
+        } else {
+            multiply(slots);
+        }
+        return fired;
+    }
+
+    /**
+     * Enumerated coincidences cost this many times a multiply-add of the matrix product (measured roughly in
+     * {@code TrainingBatchBenchmark}); the product is used when it is cheaper.
+     */
+    private static final long DENSE_COST_RATIO = 8;
+
+    private void enumerate(int slots) {
+        for (int at = 0; at < slots; at++) {
+            int rowCount = rowFiringCount[at];
+            int columnCount = columnFiringCount[at];
+            if (rowCount == 0 || columnCount == 0) {
+                continue;
+            }
+            int rowBase = at * rows;
+            int columnBase = at * columns;
+            for (int r = 0; r < rowCount; r++) {
+                int rowCode = rowFiring[rowBase + r];
+                int i = rowCode >= 0 ? rowCode : ~rowCode;
+                int offset = i * columns;
+                for (int c = 0; c < columnCount; c++) {
+                    int columnCode = columnFiring[columnBase + c];
+                    int k = offset + (columnCode >= 0 ? columnCode : ~columnCode);
+                    // like signs (both codes ≥ 0 or both < 0) lower the weight
+                    counts[k] += (rowCode ^ columnCode) >= 0 ? -1 : 1;
+                    long bit = 1L << k;
+                    int word = k >>> 6;
+                    if ((listed[word] & bit) == 0) {
+                        listed[word] |= bit;
+                        touched[touchedCount++] = k;
+                    }
+                }
+            }
+        }
+        int devices = rows * columns;
+        if (touchedCount > devices / 16) {
+            // Many: rebuild the list in order by one scan instead of sorting it.
+            java.util.Arrays.fill(listed, 0L);
+            touchedCount = 0;
+            for (int k = 0; k < devices; k++) {
+                if (counts[k] != 0) {
+                    touched[touchedCount++] = k;
+                }
+            }
+            return;
+        }
+        java.util.Arrays.sort(touched, 0, touchedCount);
+        int kept = 0;
+        for (int t = 0; t < touchedCount; t++) {
+            int k = touched[t];
+            listed[k >>> 6] = 0L;
+            if (counts[k] != 0) {
+                touched[kept++] = k;
+            }
+        }
+        touchedCount = kept;
+    }
+
+    private void multiply(int slots) {
+        int devices = rows * columns;
+        if (delta.length < devices) {
+            delta = new float[devices];
+        }
+        // Row trains R (rows × slots) and column trains C (slots × columns), entries 0 or ±1.
+        if (rowTrains.length < rows * slots) {
+            rowTrains = new float[rows * slots];
+        }
+        if (columnTrains.length < slots * columns) {
+            columnTrains = new float[slots * columns];
+        }
+        java.util.Arrays.fill(rowTrains, 0, rows * slots, 0f);
+        java.util.Arrays.fill(columnTrains, 0, slots * columns, 0f);
+        for (int at = 0; at < slots; at++) {
+            for (int r = 0; r < rowFiringCount[at]; r++) {
+                int code = rowFiring[at * rows + r];
+                rowTrains[(code >= 0 ? code : ~code) * slots + at] = code >= 0 ? 1f : -1f;
+            }
+            for (int c = 0; c < columnFiringCount[at]; c++) {
+                int code = columnFiring[at * columns + c];
+                columnTrains[at * columns + (code >= 0 ? code : ~code)] = code >= 0 ? 1f : -1f;
+            }
+        }
         Kernels.gemm(Transpose.NO, Transpose.NO, rows, columns, slots, -1f, rowTrains, 0, slots,
                 columnTrains, 0, columns, 0f, delta, 0, columns);
         for (int k = 0; k < devices; k++) {
-            pulses[k] = Math.round(delta[k]);
+            int n = Math.round(delta[k]);
+            counts[k] = n;
+            if (n != 0) {
+                touched[touchedCount++] = k;
+            }
         }
-        return fired;
     }
 
     private static double absMax(float[] values, int offset, int length) {

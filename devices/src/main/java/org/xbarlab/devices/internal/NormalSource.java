@@ -7,15 +7,25 @@ import org.xbarlab.core.random.RandomFill;
  * Standard normal deviates handed out one by one from a buffer that is refilled in bulk with
  * {@link RandomFill#normal}. {@link #reset(UniformRandomProvider)} at the start of every operation discards what is
  * left, so the numbers an operation uses depend only on the generator it was given and on the order in which it
- * consumes them. Not thread-safe.
+ * consumes them. The refills of one operation grow from {@link #FIRST_REFILL_LENGTH} to {@link #BUFFER_LENGTH}
+ * deviates, so an operation that needs a few deviates (a sparse pulsed update of a tile) draws a few, and one that
+ * needs many draws them in large blocks. The deviates handed out do not depend on the block sizes (the fill is
+ * sequential); the generator's position after the operation does. Not thread-safe.
  */
 public final class NormalSource {
 
-    /** Deviates drawn per refill; part of the results format (changing it changes which numbers are used). */
+    /**
+     * Largest refill, in deviates. With {@link #FIRST_REFILL_LENGTH} part of the results format (changing either
+     * changes how far an operation advances its generator, so which numbers later operations use).
+     */
     public static final int BUFFER_LENGTH = 4096;
 
+    /** First refill of an operation, in deviates; each further refill doubles, up to {@link #BUFFER_LENGTH}. */
+    public static final int FIRST_REFILL_LENGTH = 64;
+
     private final float[] buffer = new float[BUFFER_LENGTH];
-    private int position = BUFFER_LENGTH;
+    private int position;
+    private int filled;
     private UniformRandomProvider random;
 
     /**
@@ -25,7 +35,8 @@ public final class NormalSource {
      */
     public void reset(UniformRandomProvider generator) {
         random = generator;
-        position = BUFFER_LENGTH;
+        position = 0;
+        filled = 0;
     }
 
     /**
@@ -34,8 +45,9 @@ public final class NormalSource {
      * @return a deviate
      */
     public float next() {
-        if (position == BUFFER_LENGTH) {
-            RandomFill.normal(random, buffer, 0, BUFFER_LENGTH, 0f, 1f);
+        if (position == filled) {
+            filled = filled == 0 ? FIRST_REFILL_LENGTH : Math.min(2 * filled, BUFFER_LENGTH);
+            RandomFill.normal(random, buffer, 0, filled, 0f, 1f);
             position = 0;
         }
         return buffer[position++];
