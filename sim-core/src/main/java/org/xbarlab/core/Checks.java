@@ -386,6 +386,53 @@ public final class Checks {
         }
     }
 
+    /**
+     * {@link #isTrue(boolean, String, Object...)} with one whole-number argument, boxed only when the check
+     * fails: hot paths call it without allocating.
+     *
+     * @param condition the condition that must hold
+     * @param format message format (for {@link String#format}) naming the field, the value and what is allowed
+     * @param first the format's argument
+     * @throws IllegalArgumentException with the formatted message if {@code condition} is false
+     */
+    public static void isTrue(boolean condition, String format, long first) {
+        if (!condition) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, format, first));
+        }
+    }
+
+    /**
+     * {@link #isTrue(boolean, String, Object...)} with two whole-number arguments, boxed only when the check fails.
+     *
+     * @param condition the condition that must hold
+     * @param format message format naming the field, the value and what is allowed
+     * @param first the format's first argument
+     * @param second the format's second argument
+     * @throws IllegalArgumentException with the formatted message if {@code condition} is false
+     */
+    public static void isTrue(boolean condition, String format, long first, long second) {
+        if (!condition) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, format, first, second));
+        }
+    }
+
+    /**
+     * {@link #isTrue(boolean, String, Object...)} with three whole-number arguments, boxed only when the check
+     * fails.
+     *
+     * @param condition the condition that must hold
+     * @param format message format naming the field, the value and what is allowed
+     * @param first the format's first argument
+     * @param second the format's second argument
+     * @param third the format's third argument
+     * @throws IllegalArgumentException with the formatted message if {@code condition} is false
+     */
+    public static void isTrue(boolean condition, String format, long first, long second, long third) {
+        if (!condition) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, format, first, second, third));
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // formatting helpers
 

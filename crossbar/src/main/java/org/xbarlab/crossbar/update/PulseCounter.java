@@ -223,13 +223,17 @@ public final class PulseCounter {
             java.util.Arrays.fill(rowFiringCount, slot, slot + bitLength, 0);
             for (int i = 0; i < rows; i++) {
                 float dv = d[b * rows + i];
+                if (dv == 0f) {
+                    continue; // never fires (its draws are still taken, so the stream does not depend on it)
+                }
                 float probability = (float) Math.min(1.0, rowScale[b] * Math.abs(dv));
                 int code = dv > 0 ? i : ~i;
                 for (int s = 0; s < bitLength; s++) {
-                    if (uniforms[i * bitLength + s] < probability) {
-                        int at = slot + s;
-                        rowFiring[at * rows + rowFiringCount[at]++] = code;
-                    }
+                    // Branch-free: the entry is written either way and kept only when the line fires.
+                    int at = slot + s;
+                    int n = rowFiringCount[at];
+                    rowFiring[at * rows + n] = code;
+                    rowFiringCount[at] = n + (uniforms[i * bitLength + s] < probability ? 1 : 0);
                 }
             }
             RandomFill.uniform(random, uniforms, 0, columns * bitLength, 0f, 1f);
@@ -239,10 +243,12 @@ public final class PulseCounter {
                 int base = at * columns;
                 for (int j = 0; j < columns; j++) {
                     float xv = x[b * columns + j];
-                    float probability = (float) Math.min(1.0, columnScale[b] * Math.abs(xv));
-                    if (uniforms[s * columns + j] < probability) {
-                        columnFiring[base + n++] = xv > 0 ? j : ~j;
+                    if (xv == 0f) {
+                        continue;
                     }
+                    float probability = (float) Math.min(1.0, columnScale[b] * Math.abs(xv));
+                    columnFiring[base + n] = xv > 0 ? j : ~j;
+                    n += uniforms[s * columns + j] < probability ? 1 : 0;
                 }
                 columnFiringCount[at] = n;
                 fired += (long) rowFiringCount[at] * n;
