@@ -587,10 +587,16 @@ public final class AnalogTile implements Crossbar {
         }
         incrementalUpdates++;
         float inverse = mapping.inverseSiemensPerWeight();
+        int i = 0;
+        int rowStart = 0;
         for (int t = 0; t < cellCount; t++) {
             int k = cells[t];
-            int i = k / columns;
-            int j = k - i * columns;
+            // ascending cells: move the row forward instead of dividing
+            while (k >= rowStart + columns) {
+                i++;
+                rowStart += columns;
+            }
+            int j = k - rowStart;
             float plus = primary.conductanceSiemens(k);
             double change = (double) plus - first[k];
             first[k] = plus;

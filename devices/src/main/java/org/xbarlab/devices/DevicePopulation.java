@@ -485,7 +485,7 @@ public final class DevicePopulation {
         lastPotentiationPulses = 0;
         lastDepressionPulses = 0;
         for (int t = 0; t < indexCount; t++) {
-            int i = Objects.checkIndex(indices[t], size);
+            int i = indices[t]; // the arrays below hold exactly size elements, so the JVM checks the index
             int n = pulses[i];
             if (n != 0) {
                 pulse(i, negate ? -n : n);
@@ -505,7 +505,7 @@ public final class DevicePopulation {
         Objects.checkFromIndexSize(0, indexCount, indices.length);
         Objects.checkFromIndexSize(0, indexCount, out.length);
         for (int t = 0; t < indexCount; t++) {
-            out[t] = visible[Objects.checkIndex(indices[t], size)];
+            out[t] = visible[indices[t]]; // visible holds exactly size elements
         }
     }
 

@@ -219,6 +219,11 @@ public record PulseActivity(long potentiationPulseCount, double potentiationCond
         private final int[] usedPositions;
         private int usedCount;
         private int group = -1;
+        /** First cell of the current row and the first cell after it. */
+        private int rowStart;
+        private int rowEnd;
+        /** {@code positions − 1} when it is a power of two (position = column & mask), else −1. */
+        private final int positionMask;
         private long potentiationPulses;
         private long depressionPulses;
         private double potentiationConductance;
@@ -238,6 +243,7 @@ public record PulseActivity(long potentiationPulseCount, double potentiationCond
             Checks.positive("columnsPerWriteDriver", columnsPerWriteDriver);
             this.columns = columns;
             this.positions = Math.min(columnsPerWriteDriver, columns);
+            this.positionMask = Integer.bitCount(positions) == 1 ? positions - 1 : -1;
             this.rowByRow = scheduling == WriteScheduling.ROW_BY_ROW;
             this.longestPotentiation = new int[positions];
             this.longestDepression = new int[positions];
@@ -253,13 +259,19 @@ public record PulseActivity(long potentiationPulseCount, double potentiationCond
             if (n == Integer.MIN_VALUE) {
                 throw new IllegalArgumentException("signedPulseCounts[" + k + "] is out of range: " + n);
             }
-            int row = k / columns;
-            int cellGroup = rowByRow ? row : 0;
-            if (cellGroup != group) {
-                closeGroup();
-                group = cellGroup;
+            // The cells come in ascending order: move the row forward instead of dividing.
+            if (k >= rowEnd) {
+                int row = k / columns;
+                rowStart = row * columns;
+                rowEnd = rowStart + columns;
+                int cellGroup = rowByRow ? row : 0;
+                if (cellGroup != group) {
+                    closeGroup();
+                    group = cellGroup;
+                }
             }
-            int position = (k - row * columns) % positions;
+            int column = k - rowStart;
+            int position = positionMask >= 0 ? column & positionMask : column % positions;
             if (longestPotentiation[position] == 0 && longestDepression[position] == 0) {
                 usedPositions[usedCount++] = position;
             }

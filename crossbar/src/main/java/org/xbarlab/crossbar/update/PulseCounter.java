@@ -289,37 +289,26 @@ public final class PulseCounter {
                     int k = offset + (columnCode >= 0 ? columnCode : ~columnCode);
                     // like signs (both codes ≥ 0 or both < 0) lower the weight
                     counts[k] += (rowCode ^ columnCode) >= 0 ? -1 : 1;
-                    long bit = 1L << k;
-                    int word = k >>> 6;
-                    if ((listed[word] & bit) == 0) {
-                        listed[word] |= bit;
-                        touched[touchedCount++] = k;
-                    }
+                    listed[k >>> 6] |= 1L << k;
                 }
             }
         }
-        int devices = rows * columns;
-        if (touchedCount > devices / 16) {
-            // Many: rebuild the list in order by one scan instead of sorting it.
-            java.util.Arrays.fill(listed, 0L);
-            touchedCount = 0;
-            for (int k = 0; k < devices; k++) {
+        // The touched cells in ascending order, from the bitmap (one word per 64 cells): no sort.
+        for (int word = 0; word < listed.length; word++) {
+            long bits = listed[word];
+            if (bits == 0) {
+                continue;
+            }
+            listed[word] = 0L;
+            int base = word << 6;
+            while (bits != 0) {
+                int k = base + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
                 if (counts[k] != 0) {
                     touched[touchedCount++] = k;
                 }
             }
-            return;
         }
-        java.util.Arrays.sort(touched, 0, touchedCount);
-        int kept = 0;
-        for (int t = 0; t < touchedCount; t++) {
-            int k = touched[t];
-            listed[k >>> 6] = 0L;
-            if (counts[k] != 0) {
-                touched[kept++] = k;
-            }
-        }
-        touchedCount = kept;
     }
 
     private void multiply(int slots) {
