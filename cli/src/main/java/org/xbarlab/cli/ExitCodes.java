@@ -15,6 +15,10 @@ public final class ExitCodes {
     public static final int INVALID_CONFIG = 3;
     /** An input or output error: a missing or corrupt file, a failed download. */
     public static final int IO_ERROR = 4;
+    /** {@code xbarlab rerun}: the repeated run's numbers differ from the original's. */
+    public static final int RESULTS_DIFFER = 5;
+    /** The simulation produced NaN or infinity; the partial result was written and marked failed. */
+    public static final int NUMERICAL_FAILURE = 6;
 
     private ExitCodes() {
     }

@@ -112,6 +112,81 @@ final class ExperimentRunner {
         }
     }
 
+    /**
+     * Bytes of arrays per weight on a chip: two devices of a balanced pair at 32 bytes each (6 floats of parameters
+     * and 2 of state, more with drift, retention, faults or write noise) and 36 bytes of tile caches and pulse-counter
+     * work arrays (docs/performance.md, Memory).
+     */
+    static final long CHIP_BYTES_PER_WEIGHT = 2 * 32 + 36;
+
+    /** Bytes per weight with exact software weights: the weights, their gradient and a transposed or staged copy. */
+    static final long EXACT_BYTES_PER_WEIGHT = 12;
+
+    /**
+     * A lower bound of the memory an experiment's arrays need: the images of both splits, the network's weights
+     * (with their devices on a chip) and the features the evaluation keeps for every sample. The JVM needs more
+     * (garbage-collector headroom: about 120 bytes per device were measured, docs/performance.md).
+     *
+     * @param config the resolved experiment
+     * @return the estimate in bytes
+     */
+    static long estimatedBytes(ExperimentConfig config) {
+        var data = config.data();
+        var kind = data.kind();
+        long train = data.trainSamples() > 0 ? Math.min(data.trainSamples(),
+                kind.sampleCount(org.xbarlab.algorithms.data.Split.TRAIN))
+                : kind.sampleCount(org.xbarlab.algorithms.data.Split.TRAIN);
+        long test = data.testSamples() > 0 ? Math.min(data.testSamples(),
+                kind.sampleCount(org.xbarlab.algorithms.data.Split.TEST))
+                : kind.sampleCount(org.xbarlab.algorithms.data.Split.TEST);
+        List<Integer> sizes = layerSizes(config);
+        long weights = 0;
+        long units = 0;
+        for (int l = 0; l + 1 < sizes.size(); l++) {
+            weights += (long) sizes.get(l) * sizes.get(l + 1);
+            units += sizes.get(l + 1);
+        }
+        long perWeight = config.chip() == null ? EXACT_BYTES_PER_WEIGHT : CHIP_BYTES_PER_WEIGHT;
+        long images = (train + test) * (long) kind.rows() * kind.cols() * 4;
+        long features = (train + test) * units * 4;
+        return images + weights * perWeight + features;
+    }
+
+    private static List<Integer> layerSizes(ExperimentConfig config) {
+        return switch (config.method()) {
+            case WTA -> config.training().layerSizes();
+            case SUPERVISED -> config.supervised().layerSizes();
+            case SEMI_SUPERVISED -> config.semiSupervised().layerSizes();
+        };
+    }
+
+    /**
+     * Refuses, before anything is built, an experiment whose arrays alone would not fit in the memory this JVM may
+     * use, naming the estimate and what to change.
+     *
+     * @param config the resolved experiment
+     * @param availableBytes the memory the JVM may use ({@code Runtime.maxMemory()})
+     * @throws org.xbarlab.core.config.ConfigException if the estimate exceeds {@code availableBytes}
+     */
+    static void checkMemory(ExperimentConfig config, long availableBytes) {
+        long needed = estimatedBytes(config);
+        if (needed > availableBytes) {
+            String section = switch (config.method()) {
+                case WTA -> "training";
+                case SUPERVISED -> "supervised";
+                case SEMI_SUPERVISED -> "semiSupervised";
+            };
+            throw new org.xbarlab.core.config.ConfigException(section + ".layerSizes", -1, "the experiment",
+                    String.format(Locale.ROOT, "%s with %s needs at least %.1f GB of memory (images, weights%s "
+                                    + "and the evaluation's features), more than the %.1f GB this Java process "
+                                    + "may use; use fewer or narrower layers, fewer samples (data.trainSamples), "
+                                    + "or give Java more memory (JAVA_OPTS=-Xmx…G)",
+                            layerSizes(config), config.chip() == null ? "exact weights" : "a chip",
+                            needed / 1e9, config.chip() == null ? "" : " with their devices",
+                            availableBytes / 1e9));
+        }
+    }
+
     /** One line on what the experiment trains. */
     private static String describe(ExperimentConfig config) {
         String data = config.data().kind().displayName();
@@ -240,6 +315,7 @@ final class ExperimentRunner {
         ExperimentConfig resolved = config.withSeedAndChip(rootSeed,
                 config.chip() == null ? null : config.chip().resolved());
         checkAgainstData(resolved);
+        checkMemory(resolved, Runtime.getRuntime().maxMemory());
         RngStreams streams = RngStreams.of(rootSeed);
         if (resolved.data().kind().fetchable() && !Datasets.isPresent(resolved.data().kind(), dataDirectory)) {
             stderr.println("xbarlab: " + resolved.data().kind().displayName() + " is not in " + dataDirectory
@@ -287,7 +363,10 @@ final class ExperimentRunner {
 
         ObjectNode json = ConfigMapper.jsonMapper().createObjectNode();
         json.put("schemaVersion", 1);
-        json.put("status", result.completed() ? "completed" : "interrupted");
+        json.put("status", result.failure() != null ? "failed" : result.completed() ? "completed" : "interrupted");
+        if (result.failure() != null) {
+            json.put("failure", result.failure());
+        }
         ObjectNode metrics = json.putObject("metrics");
         Evaluation last = result.finalEvaluation();
         putNullable(metrics, "testAccuracyDirectAssociation", last == null ? null : last.directAssociationAccuracy());
@@ -333,6 +412,10 @@ final class ExperimentRunner {
                     chip.deviceCount());
         }
         stdout.printf(Locale.ROOT, "  wall time %.1f s; result: %s%n", wallSeconds, file.toAbsolutePath());
+        if (result.failure() != null) {
+            throw new org.xbarlab.core.NumericalFailureException(result.failure() + " (what was measured before it is "
+                    + "in " + file.toAbsolutePath() + ", marked failed)");
+        }
         return file;
     }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  * The {@code xbarlab} command: the root of every subcommand, and the only {@code main} of the project.
  *
  * <p>Exit codes ({@link ExitCodes}): 0 ok, 1 internal error, 2 invalid command line, 3 invalid configuration,
- * 4 input/output error. Errors caused by the user's input print one message, never a stack trace.
+ * 4 input/output error, 5 a rerun that differs, 6 a numerical failure. Errors caused by the user's input print one
+ * message, never a stack trace.
  */
 @Command(name = "xbarlab",
         mixinStandardHelpOptions = true,
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             RunCommand.class,
+            RerunCommand.class,
             DatasetsCommand.class,
             CrossbarCommand.class,
             DevicesCommand.class,
@@ -39,6 +41,8 @@ import picocli.CommandLine.Command;
             "2:invalid command line",
             "3:invalid configuration (the message names the path, the value and what is allowed)",
             "4:input/output error (missing or corrupt file, failed download)",
+            "5:xbarlab rerun: the repeated run's numbers differ from the original's",
+            "6:the simulation failed numerically (NaN or infinity); the partial result is written, marked failed",
         })
 public final class XbarlabCommand implements Runnable {
 
@@ -83,6 +87,10 @@ public final class XbarlabCommand implements Runnable {
     private static int handleExecutionException(Exception exception, CommandLine commandLine,
                                                 CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
+        if (exception instanceof org.xbarlab.core.NumericalFailureException) {
+            err.println("xbarlab: numerical failure: " + exception.getMessage());
+            return ExitCodes.NUMERICAL_FAILURE;
+        }
         if (exception instanceof ConfigException) {
             err.println("xbarlab: invalid configuration: " + exception.getMessage());
             return ExitCodes.INVALID_CONFIG;

@@ -467,6 +467,16 @@ public final class AnalogTile implements Crossbar {
                 activity));
     }
 
+    private org.xbarlab.core.NumericalFailureException nonFiniteInput(float[] x, int base, int width) {
+        int j = 0;
+        while (j < width && Float.isFinite(x[base + j])) {
+            j++;
+        }
+        return new org.xbarlab.core.NumericalFailureException("input " + j + " of a " + rows + " × " + columns
+                + " tile's product is " + (j < width ? x[base + j] : Float.NaN) + ": the network's states are not "
+                + "finite numbers (the training diverged; lower the learning rates)");
+    }
+
     /**
      * Inputs as the DAC sees them, as fractions of its full scale (the line drive {@code u = |x|/full scale} of the
      * energy model): divided by each sample's noise-management scale when abs-max noise management is on, else by
@@ -495,11 +505,14 @@ public final class AnalogTile implements Crossbar {
         for (int b = 0; b < batch; b++) {
             int base = b * width;
             float scale = batchScale;
+            float largest = 0f;
+            for (int j = 0; j < width; j++) {
+                largest = Math.max(largest, Math.abs(x[base + j]));
+            }
+            if (!Float.isFinite(largest)) {
+                throw nonFiniteInput(x, base, width);
+            }
             if (absMax) {
-                float largest = 0f;
-                for (int j = 0; j < width; j++) {
-                    largest = Math.max(largest, Math.abs(x[base + j]));
-                }
                 scale = largest > 0f ? 1f / largest : 0f;
             }
             for (int j = 0; j < width; j++) {
@@ -661,6 +674,13 @@ public final class AnalogTile implements Crossbar {
     }
 
     private ProgrammingResult programWeights(float[] target, Phase phase) {
+        for (int k = 0; k < devices; k++) {
+            if (!Float.isFinite(target[k])) {
+                throw new org.xbarlab.core.NumericalFailureException("weight (" + k / columns + ", " + k % columns
+                        + ") of a " + rows + " × " + columns + " tile is " + target[k] + " where it is to be "
+                        + "programmed: the training diverged (lower the learning rates)");
+            }
+        }
         long clipped = mapping.toConductances(target, devices, first, differential ? second : null);
         long writes = 0;
         long iterations = 0;

@@ -86,30 +86,36 @@ public final class SemiSupervisedExperiment {
                             ? "pre-training" : (int) point[0] + " alternating epoch(s)", 100 * accuracy));
         };
         long trainingSamples = 0;
-        for (int epoch = 0; epoch < training.preEpochs(); epoch++) {
-            EpochResult result = network.preTrainEpoch(images, labels, labeled, epoch, progress);
-            trainingSamples += labeled.length;
-            if (epoch + 1 == training.preEpochs() || (epoch + 1) % 50 == 0) {
-                log.accept(String.format(Locale.ROOT, "pre-training epoch %d/%d: loss %.5g, %.1f s", epoch + 1,
-                        training.preEpochs(), result.meanLoss(), result.wallSeconds()));
-            }
-        }
-        evaluate.accept(new double[] {0, 0});
         List<EpochResult> epochs = new ArrayList<>();
-        for (int epoch = 0; epoch < training.epochs(); epoch++) {
-            EpochResult unsupervised = network.unsupervisedEpoch(images, unlabeled, epoch, progress);
-            EpochResult supervised = network.supervisedEpoch(images, labels, labeled, epoch, progress);
-            epochs.add(unsupervised);
-            trainingSamples += unlabeled.length + labeled.length;
-            log.accept(String.format(Locale.ROOT, "epoch %d/%d: unsupervised loss %.5g, supervised loss %.5g, %.1f s,"
-                            + " %d pulses", epoch + 1, training.epochs(), unsupervised.meanLoss(),
-                    supervised.meanLoss(), unsupervised.wallSeconds() + supervised.wallSeconds(),
-                    unsupervised.pulsesFired() + supervised.pulsesFired()));
-            boolean last = epoch + 1 == training.epochs();
-            boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
-            if (last || due) {
-                evaluate.accept(new double[] {epoch + 1, 0});
+        try {
+            for (int epoch = 0; epoch < training.preEpochs(); epoch++) {
+                EpochResult result = network.preTrainEpoch(images, labels, labeled, epoch, progress);
+                trainingSamples += labeled.length;
+                if (epoch + 1 == training.preEpochs() || (epoch + 1) % 50 == 0) {
+                    log.accept(String.format(Locale.ROOT, "pre-training epoch %d/%d: loss %.5g, %.1f s", epoch + 1,
+                            training.preEpochs(), result.meanLoss(), result.wallSeconds()));
+                }
             }
+            evaluate.accept(new double[] {0, 0});
+            for (int epoch = 0; epoch < training.epochs(); epoch++) {
+                EpochResult unsupervised = network.unsupervisedEpoch(images, unlabeled, epoch, progress);
+                EpochResult supervised = network.supervisedEpoch(images, labels, labeled, epoch, progress);
+                epochs.add(unsupervised);
+                trainingSamples += unlabeled.length + labeled.length;
+                log.accept(String.format(Locale.ROOT, "epoch %d/%d: unsupervised loss %.5g, supervised loss %.5g, "
+                                + "%.1f s, %d pulses", epoch + 1, training.epochs(), unsupervised.meanLoss(),
+                        supervised.meanLoss(), unsupervised.wallSeconds() + supervised.wallSeconds(),
+                        unsupervised.pulsesFired() + supervised.pulsesFired()));
+                boolean last = epoch + 1 == training.epochs();
+                boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
+                if (last || due) {
+                    evaluate.accept(new double[] {epoch + 1, 0});
+                }
+            }
+        } catch (org.xbarlab.core.NumericalFailureException failure) {
+            // Keep what was measured; the caller writes it as a failed result.
+            return new ExperimentResult(epochs, evaluations, trainingSamples, inferenceSamples[0], false,
+                    failure.getMessage());
         }
         evaluation.atTimesAfterTraining(network.layers(),
                 time -> evaluate.accept(new double[] {training.epochs(), time}));

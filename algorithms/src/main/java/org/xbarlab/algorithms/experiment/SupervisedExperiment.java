@@ -80,7 +80,14 @@ public final class SupervisedExperiment {
         }
         long trainingSamples = 0;
         for (int epoch = 0; epoch < training.epochs(); epoch++) {
-            EpochResult result = network.trainEpoch(trainImages, trainLabels, train.sampleCount(), epoch, progress);
+            EpochResult result;
+            try {
+                result = network.trainEpoch(trainImages, trainLabels, train.sampleCount(), epoch, progress);
+            } catch (org.xbarlab.core.NumericalFailureException failure) {
+                // Keep what was measured; the caller writes it as a failed result.
+                return new ExperimentResult(epochs, evaluations, trainingSamples, inferenceSamples[0], false,
+                        failure.getMessage());
+            }
             epochs.add(result);
             trainingSamples += training.samplesPerEpoch() > 0 ? training.samplesPerEpoch() : train.sampleCount();
             log.accept(String.format(Locale.ROOT, "epoch %d/%d: loss %.5g, %.1f s, %d pulses", epoch + 1,

@@ -85,7 +85,14 @@ public final class WtaExperiment {
             evaluations.add(showAccuracy(progress, evaluator.evaluate(0, log)));
         }
         for (int epoch = 0; epoch < training.epochs(); epoch++) {
-            EpochResult result = network.trainEpoch(trainImages, train.sampleCount(), epoch, progress);
+            EpochResult result;
+            try {
+                result = network.trainEpoch(trainImages, train.sampleCount(), epoch, progress);
+            } catch (org.xbarlab.core.NumericalFailureException failure) {
+                // Keep what was measured; the caller writes it as a failed result.
+                return new ExperimentResult(epochs, evaluations, (long) epoch * train.sampleCount(),
+                        evaluator.inferenceSamples, false, failure.getMessage());
+            }
             epochs.add(result);
             log.accept(String.format(java.util.Locale.ROOT, "epoch %d/%d: loss %.5g, %.1f s, %d pulses",
                     epoch + 1, training.epochs(), result.meanLoss(), result.wallSeconds(), result.pulsesFired()));

@@ -192,6 +192,7 @@ public final class SemiSupervisedNetwork {
                 double beta = (ep.randomSign() && signStream.nextBoolean() ? -1.0 : 1.0) * ep.nudging();
                 outcome = equilibrium.nudgeAndUpdate(target, rows, beta, rates, optimizers.get(phase));
             }
+            org.xbarlab.core.NumericalFailureException.checkLoss(outcome[0], epoch, step);
             lossSum += outcome[0];
             pulses += (long) outcome[1];
             progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", lossSum / (step + 1)));

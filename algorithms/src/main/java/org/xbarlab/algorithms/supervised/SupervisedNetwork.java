@@ -156,11 +156,13 @@ public final class SupervisedNetwork {
             if (dynamics == null) {
                 double[] outcome = backpropagation.step(rows, target, null, config.loss(), rates, optimizers,
                         dropoutStream);
+                org.xbarlab.core.NumericalFailureException.checkLoss(outcome[0], epoch, step);
                 lossSum += outcome[0];
                 pulses += (long) outcome[1];
             } else {
                 EquilibriumDynamics.Outcome outcome = dynamics.trainStep(x, rows, rates, dropoutStream, signStream,
                         this::maskedTarget);
+                org.xbarlab.core.NumericalFailureException.checkLoss(outcome.loss(), epoch, step);
                 lossSum += outcome.loss();
                 pulses += outcome.pulsesFired();
             }

@@ -160,13 +160,18 @@ public final class WtaNetwork {
                         inputsPerSample);
             }
             BatchOutcome outcome;
-            if (config.rule() == LearningRule.BACKPROPAGATION) {
-                outcome = backpropagationStep(rows, factor, dropoutStream);
-            } else {
-                EquilibriumDynamics.Outcome relaxed = dynamics.trainStep(inputs[0], rows, rates, dropoutStream,
-                        signStream, this::targetFromMasked);
-                outcome = new BatchOutcome(relaxed.loss(), relaxed.pulsesFired());
+            try {
+                if (config.rule() == LearningRule.BACKPROPAGATION) {
+                    outcome = backpropagationStep(rows, factor, dropoutStream);
+                } else {
+                    EquilibriumDynamics.Outcome relaxed = dynamics.trainStep(inputs[0], rows, rates, dropoutStream,
+                            signStream, this::targetFromMasked);
+                    outcome = new BatchOutcome(relaxed.loss(), relaxed.pulsesFired());
+                }
+            } catch (org.xbarlab.core.NumericalFailureException failure) {
+                throw failure.at(epoch, step);
             }
+            org.xbarlab.core.NumericalFailureException.checkLoss(outcome.loss(), epoch, step);
             lossSum += outcome.loss();
             pulses += outcome.pulsesFired();
             progress.step(step + 1, "loss " + String.format(java.util.Locale.ROOT, "%.4g", lossSum / (step + 1)));
