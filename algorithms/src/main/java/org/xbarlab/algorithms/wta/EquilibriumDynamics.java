@@ -30,7 +30,9 @@ import org.xbarlab.crossbar.UpdateResult;
  * <p>The one-sided update is {@code W_l ← W_l + η/(β_s·B)·Σ_b [s^β_l·s^β_{l−1}ᵀ − s^0_l·s^0_{l−1}ᵀ]} and the
  * same for the biases; the symmetric estimate contrasts the states nudged with {@code +β_s} and {@code −β_s},
  * divided by {@code 2β_s}. Both are applied as one rank-{@code 2B} update per layer through the layer's
- * {@link LayerOptimizer} (plain SGD: one crossbar outer-product update).
+ * {@link LayerOptimizer} (plain SGD: one crossbar outer-product update); with {@link ContrastUpdate#DIFFERENCE}
+ * the first layer, whose clamped input is the same in both phases, gets one rank-{@code B} update with the
+ * difference of the states instead (the same ΔW, far fewer pulses on a chip).
  *
  * <p>The target of the nudged phase is the caller's: the self-defined k-WTA target for unsupervised training, the
  * labels for supervised training. Not thread-safe.
@@ -231,6 +233,16 @@ public final class EquilibriumDynamics {
             int in = sizes[l - 1];
             int out = sizes[l];
             float coefficient = (float) (1.0 / (divisor * batch));
+            if (l == 1 && ep.contrastUpdate() == ContrastUpdate.DIFFERENCE) {
+                // The clamped input is the same in both phases: one outer product with the states' difference.
+                for (int k = 0; k < batch * out; k++) {
+                    stackedGradients[k] = coefficient * (reference[l][k] - nudged[l][k]);
+                }
+                UpdateResult result = optimizers.get(0).step(nudged[0], stackedGradients, batch,
+                        learningRates[0]);
+                pulses += result.pulsesFired();
+                continue;
+            }
             System.arraycopy(nudged[l - 1], 0, stackedInputs, 0, batch * in);
             System.arraycopy(reference[l - 1], 0, stackedInputs, batch * in, batch * in);
             for (int k = 0; k < batch * out; k++) {

@@ -161,4 +161,11 @@ public record WtaConfig(LearningRule rule, List<Integer> layerSizes, List<Activa
                 homeostasisMode, homeostasisRate, smoothing, epochs, batchSize, finalLearningRateFactor,
                 xavierGain, equilibrium);
     }
+
+    /** A copy with other equilibrium-propagation settings. */
+    public WtaConfig withEquilibrium(EquilibriumConfig newEquilibrium) {
+        return new WtaConfig(rule, layerSizes, activations, learningRates, dropout, winners, homeostasisGain,
+                homeostasisMode, homeostasisRate, smoothing, epochs, batchSize, finalLearningRateFactor,
+                xavierGain, newEquilibrium);
+    }
 }

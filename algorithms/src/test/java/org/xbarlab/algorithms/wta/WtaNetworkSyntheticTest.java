@@ -1,6 +1,7 @@
 package org.xbarlab.algorithms.wta;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -47,6 +48,39 @@ class WtaNetworkSyntheticTest extends XbarlabTestBase {
         assertTrue(accuracy > 0.3 && accuracy > untrained + 0.05, rule + ": direct-association accuracy "
                 + accuracy + " after training, " + untrained + " untrained (chance 0.1), seed " + TEST_SEED);
         assertArrayEquals(first, train(config, train, test), 0f, "same seed, same features");
+    }
+
+    /**
+     * The difference form of EP's contrastive update changes how the first layer's ΔW reaches the crossbar, not
+     * ΔW: with exact weights both forms give the same weights up to float rounding.
+     */
+    @org.junit.jupiter.api.Test
+    void differenceUpdateGivesTheSameWeightsAsThePerPhaseUpdate() {
+        Dataset train = SyntheticDataset.generate(SyntheticDatasetConfig.defaults().withSampleCount(64),
+                Split.TRAIN);
+        WtaConfig base = WtaConfig.equilibriumOneLayer().withLayerSizes(List.of(train.featureCount(), 50))
+                .withEpochs(1);
+        float[] perPhase = weightsAfterOneEpoch(base, train);
+        float[] difference = weightsAfterOneEpoch(
+                base.withEquilibrium(base.equilibrium().withContrastUpdate(ContrastUpdate.DIFFERENCE)), train);
+        float[] untrained = weightsAfterOneEpoch(base.withEpochs(0), train);
+        double largestChange = 0;
+        for (int k = 0; k < perPhase.length; k++) {
+            largestChange = Math.max(largestChange, Math.abs(perPhase[k] - untrained[k]));
+            assertEquals(perPhase[k], difference[k], 1e-6f, "weight " + k);
+        }
+        assertTrue(largestChange > 1e-3, "the epoch changed the weights (" + largestChange + ")");
+    }
+
+    private static float[] weightsAfterOneEpoch(WtaConfig config, Dataset train) {
+        WtaNetwork network = new WtaNetwork(config, (l, r, c) -> new DigitalCrossbar(r, c),
+                RngStreams.of(TEST_SEED));
+        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            network.trainEpoch(train.copyOfImages(), train.sampleCount(), epoch, Progress.NONE);
+        }
+        float[] weights = new float[config.layerSizes().get(0) * config.outputs()];
+        network.layers().get(0).crossbar().readWeights(weights);
+        return weights;
     }
 
     private static float[] train(WtaConfig config, Dataset train, Dataset test) {
