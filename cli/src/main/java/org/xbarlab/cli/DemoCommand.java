@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.xbarlab.core.config.ConfigMapper;
-import org.xbarlab.core.kernels.Kernels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -55,17 +55,12 @@ final class DemoCommand implements Runnable {
             description = "root seed of every random stream (default: a fresh one, printed and recorded)")
     private Long seed;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "threads of the linear-algebra kernels (default: all processors)")
-    private Integer threads;
-
     @Option(names = "--out", defaultValue = "xbarlab-results/demo", paramLabel = "DIR",
             description = "directory for result.json (default: ${DEFAULT-VALUE})")
     private Path out;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "data directory (default: $XBARLAB_DATA_DIR, else ~/.xbarlab/data)")
-    private Path dataDir;
+    @Mixin
+    private ExecutionOptions execution = new ExecutionOptions();
 
     @Override
     public void run() {
@@ -88,13 +83,11 @@ final class DemoCommand implements Runnable {
         if (seed != null) {
             all.add("seed=" + seed);
         }
-        if (threads != null) {
-            Kernels.setThreads(threads);
-        }
+        execution.applyThreads();
         ExperimentConfig config = ExperimentRunner.resolve(
                 ConfigMapper.readTree(text, ConfigMapper.Format.JSON, RESOURCE), RESOURCE,
                 ExperimentConfig.defaults(), all);
-        ExperimentRunner.run(config, out, DatasetsCommand.dataDirectory(dataDir),
+        ExperimentRunner.run(config, out, execution.dataDirectory(),
                 spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.xbarlab.core.config.ConfigException;
 import org.xbarlab.core.config.ConfigMapper;
-import org.xbarlab.core.kernels.Kernels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,14 +43,8 @@ final class RerunCommand implements Callable<Integer> {
                     + "RESULT)")
     private Path out;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "threads of the linear-algebra kernels, 1 to ${sys:xbarlab.maxThreads:-64} (default: all "
-                    + "processors); results do not depend on it")
-    private Integer threads;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "data directory (default: $XBARLAB_DATA_DIR, else ~/.xbarlab/data)")
-    private Path dataDir;
+    @Mixin
+    private ExecutionOptions execution = new ExecutionOptions();
 
     @Override
     public Integer call() {
@@ -68,13 +62,11 @@ final class RerunCommand implements Callable<Integer> {
         }
         ExperimentConfig config = ConfigMapper.treeToValue(embedded, ExperimentConfig.class, result.toString());
         config = config.withSeedAndChip(provenance.path("rootSeed").asLong(), config.chip());
-        if (threads != null) {
-            Kernels.setThreads(threads);
-        }
+        execution.applyThreads();
         Path target = out != null ? out : result.toAbsolutePath().getParent().resolve("rerun");
         stdout.println("xbarlab rerun: " + result + " (commit " + provenance.path("gitCommit").asText("unknown")
                 + (provenance.path("gitDirty").asBoolean(false) ? ", uncommitted changes" : "") + ")");
-        Path repeated = ExperimentRunner.run(config, target, DatasetsCommand.dataDirectory(dataDir),
+        Path repeated = ExperimentRunner.run(config, target, execution.dataDirectory(),
                 spec.commandLine().getParseResult().originalArgs(), stdout, spec.commandLine().getErr());
         List<String> differences = differences(original, ConfigMapper.readTree(repeated));
         if (differences.isEmpty()) {

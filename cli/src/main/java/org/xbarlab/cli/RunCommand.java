@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.xbarlab.core.kernels.Kernels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,18 +31,12 @@ final class RunCommand implements Runnable {
     @Option(names = "--seed", paramLabel = "SEED", description = "root seed (overrides the file's)")
     private Long seed;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "threads of the linear-algebra kernels, 1 to ${sys:xbarlab.maxThreads:-64} (default: all "
-                    + "processors); results do not depend on it")
-    private Integer threads;
-
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "xbarlab-results/run",
             description = "output directory (default: ${DEFAULT-VALUE})")
     private Path out;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "data directory (default: $XBARLAB_DATA_DIR, else ~/.xbarlab/data)")
-    private Path dataDir;
+    @Mixin
+    private ExecutionOptions execution = new ExecutionOptions();
 
     @Override
     public void run() {
@@ -51,10 +45,8 @@ final class RunCommand implements Runnable {
             all.add("seed=" + seed);
         }
         ExperimentConfig resolved = ExperimentRunner.resolve(config, ExperimentConfig.defaults(), all);
-        if (threads != null) {
-            Kernels.setThreads(threads);
-        }
-        ExperimentRunner.run(resolved, out, DatasetsCommand.dataDirectory(dataDir),
+        execution.applyThreads();
+        ExperimentRunner.run(resolved, out, execution.dataDirectory(),
                 spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
