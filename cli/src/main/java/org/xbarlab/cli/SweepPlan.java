@@ -124,7 +124,12 @@ final class SweepPlan {
         overrides.addAll(run.point().overrides());
         overrides.add("seed=" + run.seed());
         try {
-            return ExperimentRunner.resolve(experimentTree, baseSource, ExperimentConfig.defaults(), overrides);
+            ExperimentConfig resolved = ExperimentRunner.resolve(experimentTree, baseSource,
+                    ExperimentConfig.defaults(), overrides);
+            // What run checks before it starts, so that no point of the grid fails on it later.
+            ExperimentRunner.checkAgainstData(resolved);
+            ExperimentRunner.checkMemory(resolved, Runtime.getRuntime().maxMemory());
+            return resolved;
         } catch (ConfigException e) {
             String source = e.source().startsWith("--set ") ? "override " + e.source().substring(6) : e.source();
             throw new ConfigException(e.path(), e.line(), source + " at sweep point " + run.point().index()

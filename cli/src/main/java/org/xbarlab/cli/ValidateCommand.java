@@ -82,6 +82,9 @@ final class ValidateCommand implements Runnable {
             spec.commandLine().getOut().println("  metrics: " + String.join(", ", sweep.metrics()));
         } else {
             experiment = ExperimentRunner.resolve(config, ExperimentConfig.defaults(), overrides);
+            // What run checks before it starts.
+            ExperimentRunner.checkAgainstData(experiment);
+            ExperimentRunner.checkMemory(experiment, Runtime.getRuntime().maxMemory());
             spec.commandLine().getOut().printf(Locale.ROOT, "%s: valid experiment '%s'%n", config, experiment.name());
         }
         JsonNode resolved = ConfigMapper.valueToTree(experiment);

@@ -123,5 +123,8 @@ class ReliabilityCommandsTest extends XbarlabTestBase {
         assertTrue(run.err().contains("training.layerSizes") && run.err().contains("GB of memory"),
                 run.toString());
         assertFalse(Files.exists(directory.resolve("result.json")), "nothing ran");
+        CliTestSupport.Run validate = CliTestSupport.run("validate", file.toString());
+        assertEquals(ExitCodes.INVALID_CONFIG, validate.exitCode(), "validate checks it too: " + validate);
+        assertTrue(validate.err().contains("GB of memory"), validate.toString());
     }
 }
