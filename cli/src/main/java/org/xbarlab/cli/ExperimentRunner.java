@@ -98,7 +98,8 @@ final class ExperimentRunner {
         if (sizes.get(0) != features) {
             throw new org.xbarlab.core.config.ConfigException(section + ".layerSizes[0]", -1, "the experiment",
                     "must equal the " + features + " inputs of " + kind.displayName()
-                            + (crop > 0 ? " cropped to " + crop + "×" + crop : "") + ", got " + sizes.get(0));
+                            + (crop > 0 ? " cropped to " + crop + "×" + crop + " (data.centerCrop)"
+                            : " (data.centerCrop = 0: no crop)") + ", got " + sizes.get(0));
         }
         if (config.method() != ExperimentMethod.WTA) {
             int perClass = config.method() == ExperimentMethod.SUPERVISED ? config.supervised().outputsPerClass() : 1;
@@ -238,11 +239,17 @@ final class ExperimentRunner {
      * {@code training} defaults. The method may come from a {@code method=} override.
      */
     private static JsonNode expandMethod(JsonNode tree, List<String> overrides, String sourceName) {
-        String method = tree.path("method").asText("wta");
+        JsonNode given = tree.path("method");
+        String method = given.isMissingNode() ? "wta" : given.isTextual() ? given.asText() : null;
         for (String override : overrides) {
             if (override.startsWith("method=")) {
                 method = override.substring("method=".length()).trim();
             }
+        }
+        if (method == null || !List.of("wta", "supervised", "semi-supervised").contains(method)) {
+            throw new org.xbarlab.core.config.ConfigException("method", -1, sourceName,
+                    "must be one of wta, supervised, semi-supervised, got " + (method == null ? given : "\"" + method
+                            + "\""));
         }
         if (!(tree instanceof ObjectNode root)) {
             return tree;
