@@ -86,6 +86,56 @@ class SweepResumeTest extends XbarlabTestBase {
         assertEquals(5, Files.readAllLines(out.resolve("results.csv")).size(), "header and 4 rows");
     }
 
+    /**
+     * Killed again and again at random moments (while the JVM starts, while a run computes, while a line is
+     * written, after the end) and resumed each time: every run is recorded exactly once, and complete lines are
+     * never changed by a later kill or resume.
+     */
+    @Test
+    void aSweepKilledRepeatedlyAtRandomMomentsLosesAndDuplicatesNothing() throws Exception {
+        Path sweep = SweepTestSupport.writeSweep(directory, 1);
+        Path out = directory.resolve("out");
+        Path jsonLines = out.resolve("results.jsonl");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(TEST_SEED);
+        List<String> recorded = new ArrayList<>();
+        for (int kill = 0; kill < 5; kill++) {
+            boolean started = Files.exists(out.resolve("sweep.json"));
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp",
+                    System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1",
+                    XbarlabCommand.class.getName(), "sweep"));
+            command.addAll(started ? List.of("--resume", "--out", out.toString(), "--threads", "1")
+                    : List.of(sweep.toString(), "--out", out.toString(), "--threads", "1"));
+            Path log = directory.resolve("child-" + kill + ".log");
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            try {
+                Thread.sleep(random.nextInt(200, 2500));
+                child.destroyForcibly();
+                assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child JVM did not die");
+            } finally {
+                child.destroyForcibly();
+            }
+            if (Files.exists(jsonLines)) {
+                List<String> now = completeLineTexts(Files.readString(jsonLines, StandardCharsets.UTF_8));
+                assertTrue(now.size() >= recorded.size() && now.subList(0, recorded.size()).equals(recorded),
+                        "kill " + kill + ": complete lines recorded earlier are unchanged");
+                recorded = now;
+            }
+        }
+        CliTestSupport.Run resumed = Files.exists(out.resolve("sweep.json"))
+                ? CliTestSupport.run("sweep", "--resume", "--out", out.toString(), "--threads", "2")
+                : CliTestSupport.run("sweep", sweep.toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(ExitCodes.OK, resumed.exitCode(), resumed.toString());
+        List<JsonNode> lines = SweepTestSupport.lines(jsonLines);
+        Map<String, JsonNode> byKey = SweepTestSupport.byKey(lines);
+        assertEquals(4, byKey.size(), "every run recorded: " + byKey.keySet());
+        assertEquals(4, lines.size(), "nothing duplicated");
+        assertTrue(lines.stream().allMatch(line -> line.path("status").asText().equals("completed")),
+                Files.readString(jsonLines));
+        assertEquals(5, Files.readAllLines(out.resolve("results.csv")).size(), "header and 4 rows");
+    }
+
     private static int completeLines(Path file) throws IOException {
         if (!Files.exists(file)) {
             return 0;
