@@ -13,5 +13,18 @@ public enum ExperimentMethod {
     /** The seed paper's semi-supervised scheme: labels where there are labels, the self-defined target elsewhere
      * (section {@code semiSupervised}). */
     @JsonProperty("semi-supervised")
-    SEMI_SUPERVISED
+    SEMI_SUPERVISED;
+
+    /**
+     * The experiment file's section that configures this method.
+     *
+     * @return {@code training}, {@code supervised} or {@code semiSupervised}
+     */
+    public String section() {
+        return switch (this) {
+            case WTA -> "training";
+            case SUPERVISED -> "supervised";
+            case SEMI_SUPERVISED -> "semiSupervised";
+        };
+    }
 }

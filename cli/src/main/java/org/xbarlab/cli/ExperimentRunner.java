@@ -85,16 +85,8 @@ final class ExperimentRunner {
                             + ", got " + crop);
         }
         int features = crop > 0 ? crop * crop : kind.rows() * kind.cols();
-        String section = switch (config.method()) {
-            case WTA -> "training";
-            case SUPERVISED -> "supervised";
-            case SEMI_SUPERVISED -> "semiSupervised";
-        };
-        List<Integer> sizes = switch (config.method()) {
-            case WTA -> config.training().layerSizes();
-            case SUPERVISED -> config.supervised().layerSizes();
-            case SEMI_SUPERVISED -> config.semiSupervised().layerSizes();
-        };
+        String section = config.method().section();
+        List<Integer> sizes = layerSizes(config);
         if (sizes.get(0) != features) {
             throw new org.xbarlab.core.config.ConfigException(section + ".layerSizes[0]", -1, "the experiment",
                     "must equal the " + features + " inputs of " + kind.displayName()
@@ -172,12 +164,8 @@ final class ExperimentRunner {
     static void checkMemory(ExperimentConfig config, long availableBytes) {
         long needed = estimatedBytes(config);
         if (needed > availableBytes) {
-            String section = switch (config.method()) {
-                case WTA -> "training";
-                case SUPERVISED -> "supervised";
-                case SEMI_SUPERVISED -> "semiSupervised";
-            };
-            throw new org.xbarlab.core.config.ConfigException(section + ".layerSizes", -1, "the experiment",
+            throw new org.xbarlab.core.config.ConfigException(config.method().section() + ".layerSizes", -1,
+                    "the experiment",
                     String.format(Locale.ROOT, "%s with %s needs at least %.1f GB of memory (images, weights%s "
                                     + "and the evaluation's features), more than the %.1f GB this Java process "
                                     + "may use; use fewer or narrower layers, fewer samples (data.trainSamples), "

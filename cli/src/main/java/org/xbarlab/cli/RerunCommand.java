@@ -1,12 +1,9 @@
 package org.xbarlab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,10 +46,6 @@ final class RerunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!Files.isRegularFile(result)) {
-            throw new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException(result.toString(), null,
-                    "no such result file"));
-        }
         JsonNode original = ConfigMapper.readTree(result);
         JsonNode provenance = original.path("provenance");
         JsonNode embedded = provenance.path("resolvedConfig");

@@ -618,7 +618,6 @@ public final class AnalogTile implements Crossbar {
                 double minusChange = (double) minus - second[k];
                 second[k] = minus;
                 weights[k] = (plus - minus) * inverse;
-                weightsByInput[j * rows + i] = weights[k];
                 if (rowSumsValid) {
                     bothRowSums[i] += change;
                     bothRowSums[rows + i] += minusChange;
@@ -626,11 +625,11 @@ public final class AnalogTile implements Crossbar {
                 change += minusChange;
             } else {
                 weights[k] = (plus - second[j]) * inverse;
-                weightsByInput[j * rows + i] = weights[k];
                 if (rowSumsValid) {
                     rowSums[i] += change;
                 }
             }
+            weightsByInput[j * rows + i] = weights[k];
             if (columnSumsValid) {
                 columnSums[j] += change;
             }

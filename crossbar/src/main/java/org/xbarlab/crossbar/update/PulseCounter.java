@@ -28,7 +28,8 @@ public final class PulseCounter {
     /** Devices that may have a non-zero count after the last update, ascending; {@link #touchedCount} used. */
     private final int[] touched;
     private int touchedCount;
-    /** One bit per device: already in {@link #touched} during a sparse enumeration (cleared after it). */
+    /** One bit per device: hit by a coincidence during a sparse enumeration; {@link #touched} is read off it in
+     * ascending order, and it is cleared as it is read. */
     private final long[] listed;
     /** Firing rows per slot ({@code i} for a positive train, {@code ~i} for a negative one), slot-major. */
     private int[] rowFiring = new int[0];
@@ -80,31 +81,6 @@ public final class PulseCounter {
      */
     public int touchedCount() {
         return touchedCount;
-    }
-
-    /**
-     * Computes the signed pulse count of every device for the update {@code ΔW = −η·Σ_b d_b x_bᵀ}.
-     *
-     * @param x inputs, row-major {@code batch × columns}; read only
-     * @param d errors, row-major {@code batch × rows}; read only
-     * @param batch number of samples, at least 1
-     * @param learningRate η, finite and non-negative
-     * @param weightPerPulse the nominal weight change of one pulse, positive
-     * @param random stream for the stochastic trains (unused by the deterministic scheme)
-     * @param pulses output, {@code rows × columns} signed pulse counts (positive = weight up); overwritten
-     * @return the number of pulses fired (for the deterministic scheme the sum of |counts|; for stochastic trains
-     *     every coincidence, including those that cancel within the batch)
-     */
-    public long count(float[] x, float[] d, int batch, double learningRate, double weightPerPulse,
-                      UniformRandomProvider random, int[] pulses) {
-        int devices = rows * columns;
-        if (pulses.length < devices) {
-            throw new IllegalArgumentException("pulses must hold rows × columns = " + devices + " counts, got "
-                    + pulses.length);
-        }
-        long fired = count(x, d, batch, learningRate, weightPerPulse, random);
-        System.arraycopy(counts, 0, pulses, 0, devices);
-        return fired;
     }
 
     /**

@@ -56,11 +56,9 @@ class SparsePulseCountsMatchReferenceTest extends XbarlabTestBase {
         }
         assertEquals(listed, counter.touchedCount(), "only cells with a non-zero count are listed");
 
-        int[] dense = new int[rows * columns];
-        long denseFired = new PulseCounter(config, rows, columns).count(x, d, batch, learningRate, weightPerPulse,
-                stream(seed), dense);
-        assertEquals(expectedFired, denseFired);
-        assertArrayEquals(expected, dense, "the dense-array overload");
+        PulseCounter fresh = new PulseCounter(config, rows, columns);
+        assertEquals(expectedFired, fresh.count(x, d, batch, learningRate, weightPerPulse, stream(seed)));
+        assertArrayEquals(expected, fresh.counts(), "a fresh counter counts like one that was used before");
     }
 
     private static UniformRandomProvider stream(long seed) {

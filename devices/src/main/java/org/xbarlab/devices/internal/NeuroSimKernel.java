@@ -18,28 +18,25 @@ final class NeuroSimKernel extends ResponseKernel {
     private final double inverseUpLevels;
     private final double inverseDownLevels;
     /**
-     * Without device-to-device spread of the nonlinearity every device has the same normalized A per direction;
-     * the curve's constant {@code c = e^{−1/A} − 1} is then computed once here (the same expression, so the same
-     * bits) instead of at every pulse. NaN when the devices differ.
+     * The nominal normalized A of each direction (as the float the parameters hold) and its curve constant
+     * {@code c = e^{−1/A} − 1}, computed once (the same expression, so the same bits) for every device at the
+     * nominal A: all of them when the nonlinearity has no device-to-device spread.
      */
-    private final double sharedUpA;
-    private final double sharedDownA;
-    private final double sharedUpC;
-    private final double sharedDownC;
+    private final double nominalUpA;
+    private final double nominalDownA;
+    private final double nominalUpC;
+    private final double nominalDownC;
 
     NeuroSimKernel(DeviceConfig config, NeuroSimNonlinearResponseConfig response) {
         super(config);
         this.response = response;
         this.inverseUpLevels = 1.0 / response.potentiationLevelCount();
         this.inverseDownLevels = 1.0 / response.depressionLevelCount();
-        boolean shared = config.variation().nonlinearityDeviceToDevice() == 0;
         // The same float the parameters hold (sample() fills them with (float) normalizedA).
-        double upA = (float) NeuroSimNonlinearity.normalizedA(response.potentiationNonlinearity());
-        double downA = (float) NeuroSimNonlinearity.normalizedA(response.depressionNonlinearity());
-        this.sharedUpA = shared ? upA : Double.NaN;
-        this.sharedDownA = shared ? downA : Double.NaN;
-        this.sharedUpC = shared ? Math.exp(-1 / upA) - 1 : Double.NaN;
-        this.sharedDownC = shared ? Math.exp(-1 / downA) - 1 : Double.NaN;
+        this.nominalUpA = (float) NeuroSimNonlinearity.normalizedA(response.potentiationNonlinearity());
+        this.nominalDownA = (float) NeuroSimNonlinearity.normalizedA(response.depressionNonlinearity());
+        this.nominalUpC = Math.exp(-1 / nominalUpA) - 1;
+        this.nominalDownC = Math.exp(-1 / nominalDownA) - 1;
     }
 
     @Override
@@ -88,8 +85,8 @@ final class NeuroSimKernel extends ResponseKernel {
         } else {
             // Same curve as NeuroSimNonlinearity.curve/position, with the intrinsic exp and log of the hot path
             // (expm1/log1p are not intrinsics; for |a| up to 1e4 the difference is below 1e-11 relative).
-            double shared = pulses > 0 ? sharedUpA : sharedDownA;
-            double c = a == shared ? (pulses > 0 ? sharedUpC : sharedDownC) : Math.exp(-1 / a) - 1;
+            double nominal = pulses > 0 ? nominalUpA : nominalDownA;
+            double c = a == nominal ? (pulses > 0 ? nominalUpC : nominalDownC) : Math.exp(-1 / a) - 1;
             double x = -a * Math.log(1 + u * c);
             double next = Math.max(0, Math.min(1, x + step));
             moved = (Math.exp(-next / a) - 1) / c;
