@@ -19,6 +19,12 @@ public final class ExitCodes {
     public static final int RESULTS_DIFFER = 5;
     /** The simulation produced NaN or infinity; the partial result was written and marked failed. */
     public static final int NUMERICAL_FAILURE = 6;
+    /**
+     * {@code xbarlab run} was stopped by a signal (Ctrl-C, {@code kill}) after writing its checkpoint and a partial
+     * result marked interrupted; {@code --resume} continues it. The JVM ends a run stopped by a signal with 128 + the
+     * signal's number: 130 for SIGINT (Ctrl-C), 143 for SIGTERM ({@code kill}).
+     */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

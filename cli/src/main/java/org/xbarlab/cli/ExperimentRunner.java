@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.xbarlab.algorithms.data.DatasetFetcher;
 import org.xbarlab.algorithms.data.Datasets;
+import org.xbarlab.algorithms.experiment.Checkpointing;
 import org.xbarlab.algorithms.experiment.Evaluation;
 import org.xbarlab.algorithms.experiment.ExperimentResult;
 import org.xbarlab.algorithms.experiment.SemiSupervisedExperiment;
@@ -306,6 +307,28 @@ final class ExperimentRunner {
      */
     static Path run(ExperimentConfig config, Path out, Path dataDirectory, List<String> commandLine,
                     PrintWriter stdout, PrintWriter stderr, org.xbarlab.core.progress.Progress progress) {
+        return run(config, out, dataDirectory, commandLine, stdout, stderr, progress, CheckpointOptions.NONE);
+    }
+
+    /**
+     * Runs an experiment and writes {@code out/result.json}, checkpointing as {@code checkpoints} says. With
+     * checkpoints on, a SIGINT or SIGTERM (Ctrl-C, {@code kill}) stops the run after its current mini-batch with a
+     * checkpoint and a partial result marked {@code interrupted} ({@link RunInterruptedException}); a completed run
+     * removes its checkpoint.
+     *
+     * @param config the resolved experiment
+     * @param out the output directory
+     * @param dataDirectory the data directory
+     * @param commandLine the command-line arguments, for the provenance
+     * @param stdout where the summary goes
+     * @param stderr where messages go
+     * @param progress receives the progress of every epoch
+     * @param checkpoints when to checkpoint and whether to resume
+     * @return the result file
+     */
+    static Path run(ExperimentConfig config, Path out, Path dataDirectory, List<String> commandLine,
+                    PrintWriter stdout, PrintWriter stderr, org.xbarlab.core.progress.Progress progress,
+                    CheckpointOptions checkpoints) {
         long rootSeed = config.seed() != null ? config.seed() : RngStreams.generateRootSeed();
         ExperimentConfig resolved = config.withSeedAndChip(rootSeed,
                 config.chip() == null ? null : config.chip().resolved());
@@ -346,13 +369,54 @@ final class ExperimentRunner {
             stdout.println(line);
             stdout.flush();
         };
+        Checkpointing checkpointing = checkpoints.enabled()
+                ? Checkpointing.to(checkpoints.file(), checkpoints.intervalSeconds(), checkpoints.intervalBatches(),
+                        ConfigMapper.writeJson(resolvedTree), ledger, checkpoints.resume())
+                : Checkpointing.none();
+        // A signal asks the training loop to checkpoint and stop; the hook waits until the partial result is out.
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            checkpointing.requestStop();
+            try {
+                written.await(SIGNAL_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "xbarlab-checkpoint-on-signal");
+        if (checkpointing.enabled()) {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        try {
+            return runAndWrite(resolved, out, dataDirectory, stdout, stderr, progress, chip, ledger, factory, streams,
+                    provenance, started, log, checkpointing);
+        } finally {
+            written.countDown();
+            if (checkpointing.enabled()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The JVM is shutting down: the hook has run or is running.
+                }
+            }
+        }
+    }
+
+    /** Seconds a SIGINT/SIGTERM waits for the checkpoint and the partial result before the JVM exits anyway. */
+    static final int SIGNAL_GRACE_SECONDS = 120;
+
+    private static Path runAndWrite(ExperimentConfig resolved, Path out, Path dataDirectory, PrintWriter stdout,
+                                    PrintWriter stderr,
+                                    org.xbarlab.core.progress.Progress progress, Chip chip, CostLedger ledger,
+                                    CrossbarFactory factory, RngStreams streams, Provenance provenance,
+                                    long started, java.util.function.Consumer<String> log,
+                                    Checkpointing checkpointing) {
         ExperimentResult result = switch (resolved.method()) {
             case WTA -> new WtaExperiment(resolved.training(), resolved.data(), resolved.evaluation())
-                    .run(factory, streams, dataDirectory, progress, log);
+                    .run(factory, streams, dataDirectory, progress, log, checkpointing);
             case SUPERVISED -> new SupervisedExperiment(resolved.supervised(), resolved.data(),
-                    resolved.evaluation()).run(factory, streams, dataDirectory, progress, log);
+                    resolved.evaluation()).run(factory, streams, dataDirectory, progress, log, checkpointing);
             case SEMI_SUPERVISED -> new SemiSupervisedExperiment(resolved.semiSupervised(), resolved.data(),
-                    resolved.evaluation()).run(factory, streams, dataDirectory, progress, log);
+                    resolved.evaluation()).run(factory, streams, dataDirectory, progress, log, checkpointing);
         };
         double wallSeconds = (System.nanoTime() - started) * 1e-9;
 
@@ -410,6 +474,23 @@ final class ExperimentRunner {
         if (result.failure() != null) {
             throw new org.xbarlab.core.NumericalFailureException(result.failure() + " (what was measured before it is "
                     + "in " + file.toAbsolutePath() + ", marked failed)");
+        }
+        if (!result.completed()) {
+            // Printed here: after a signal the JVM exits as soon as this run returns, before any handler prints.
+            RunInterruptedException interrupted = new RunInterruptedException("the checkpoint is " + checkpointing.file().toAbsolutePath()
+                    + " and what was measured so far is in " + file.toAbsolutePath() + ", marked interrupted; "
+                    + "continue with: xbarlab run --resume --out " + out);
+            stderr.println("xbarlab: interrupted: " + interrupted.getMessage());
+            stderr.flush();
+            throw interrupted;
+        }
+        if (checkpointing.enabled()) {
+            try {
+                java.nio.file.Files.deleteIfExists(checkpointing.file());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("the run completed, but its checkpoint "
+                        + checkpointing.file() + " cannot be removed: " + e.getMessage(), e);
+            }
         }
         return file;
     }

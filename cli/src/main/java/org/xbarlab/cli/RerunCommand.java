@@ -91,6 +91,20 @@ final class RerunCommand implements Callable<Integer> {
         return found;
     }
 
+    /**
+     * The values of two whole trees that differ, each as {@code path: a ≠ b} with paths from the root (no leading
+     * dot); fields named {@code wallSeconds} are skipped.
+     *
+     * @param a one tree
+     * @param b the other
+     * @return the differences, in path order
+     */
+    static List<String> treeDifferences(JsonNode a, JsonNode b) {
+        List<String> found = new ArrayList<>();
+        compare("", a, b, found);
+        return found.stream().map(line -> line.startsWith(".") ? line.substring(1) : line).toList();
+    }
+
     private static void compare(String path, JsonNode a, JsonNode b, List<String> found) {
         if (a.isObject() && b.isObject()) {
             java.util.Set<String> names = new java.util.TreeSet<>();

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  * The {@code xbarlab} command: the root of every subcommand, and the only {@code main} of the project.
  *
  * <p>Exit codes ({@link ExitCodes}): 0 ok, 1 internal error, 2 invalid command line, 3 invalid configuration,
- * 4 input/output error, 5 a rerun that differs, 6 a numerical failure. Errors caused by the user's input print one
+ * 4 input/output error (a damaged checkpoint too), 5 a rerun that differs, 6 a numerical failure, 130 (143) a run
+ * interrupted by SIGINT (SIGTERM) after writing its checkpoint. Errors caused by the user's input print one
  * message, never a stack trace.
  */
 @Command(name = "xbarlab",
@@ -43,6 +44,8 @@ import picocli.CommandLine.Command;
             "4:input/output error (missing or corrupt file, failed download)",
             "5:xbarlab rerun: the repeated run's numbers differ from the original's",
             "6:the simulation failed numerically (NaN or infinity); the partial result is written, marked failed",
+            "130:xbarlab run was interrupted by Ctrl-C (143: by kill); its checkpoint and partial result are "
+                    + "written: continue with --resume",
         })
 public final class XbarlabCommand implements Runnable {
 
@@ -90,6 +93,14 @@ public final class XbarlabCommand implements Runnable {
         if (exception instanceof org.xbarlab.core.NumericalFailureException) {
             err.println("xbarlab: numerical failure: " + exception.getMessage());
             return ExitCodes.NUMERICAL_FAILURE;
+        }
+        if (exception instanceof RunInterruptedException) {
+            // Its message was printed when the run stopped (ExperimentRunner), before the JVM could exit.
+            return ExitCodes.INTERRUPTED;
+        }
+        if (exception instanceof org.xbarlab.core.state.CheckpointException) {
+            err.println("xbarlab: checkpoint error: " + exception.getMessage());
+            return ExitCodes.IO_ERROR;
         }
         if (exception instanceof ConfigException) {
             err.println("xbarlab: invalid configuration: " + exception.getMessage());

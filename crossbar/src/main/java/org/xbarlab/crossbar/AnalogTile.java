@@ -746,4 +746,53 @@ public final class AnalogTile implements Crossbar {
     public CostLedger ledger() {
         return ledger;
     }
+
+    /**
+     * Writes the tile's devices, the positions of its four random streams and its caches (conductances, weights,
+     * line sums: the incremental ones cannot be recomputed bit for bit, so they are written). The IR-drop caches are
+     * recomputed from the conductances after a restore.
+     */
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeState("primary", primary);
+        out.writeState("secondary", secondary);
+        out.writeRandom("cycleStream", cycleStream);
+        out.writeRandom("readStream", readStream);
+        out.writeRandom("updateStream", updateStream);
+        out.writeRandom("peripheryStream", peripheryStream);
+        out.writeFloats("weights", weights);
+        out.writeFloats("weightsByInput", weightsByInput);
+        out.writeFloats("first", first);
+        out.writeFloats("second", second);
+        out.writeDoubles("rowSums", rowSums);
+        out.writeDoubles("columnSums", columnSums);
+        out.writeDoubles("bothRowSums", bothRowSums);
+        out.writeBoolean("weightsValid", weightsValid);
+        out.writeBoolean("columnSumsValid", columnSumsValid);
+        out.writeBoolean("rowSumsValid", rowSumsValid);
+        out.writeInt("incrementalUpdates", incrementalUpdates);
+    }
+
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        in.readState("primary", primary);
+        in.readState("secondary", secondary);
+        in.readRandom("cycleStream", cycleStream);
+        in.readRandom("readStream", readStream);
+        in.readRandom("updateStream", updateStream);
+        in.readRandom("peripheryStream", peripheryStream);
+        in.readFloats("weights", weights);
+        in.readFloats("weightsByInput", weightsByInput);
+        in.readFloats("first", first);
+        in.readFloats("second", second);
+        in.readDoubles("rowSums", rowSums);
+        in.readDoubles("columnSums", columnSums);
+        in.readDoubles("bothRowSums", bothRowSums);
+        weightsValid = in.readBoolean("weightsValid");
+        columnSumsValid = in.readBoolean("columnSumsValid");
+        rowSumsValid = in.readBoolean("rowSumsValid");
+        incrementalUpdates = in.readInt("incrementalUpdates");
+        irDropWeightsValid = false;
+        irDropBackwardValid = false;
+    }
 }

@@ -13,7 +13,7 @@ import org.xbarlab.core.cost.Phase;
  *
  * <p>Implementations are not thread-safe: one training thread owns a crossbar.
  */
-public interface Crossbar {
+public interface Crossbar extends org.xbarlab.core.state.Stateful {
 
     /** Rows of the weight matrix: the number of outputs of {@link #forward}. */
     int rows();
@@ -92,4 +92,27 @@ public interface Crossbar {
 
     /** The ledger every operation charges. */
     CostLedger ledger();
+
+    /**
+     * Writes the crossbar's mutable state for a checkpoint (see {@link org.xbarlab.core.state.Stateful}). The
+     * crossbars of the library implement it; another implementation refuses.
+     *
+     * @param out where to write
+     * @throws UnsupportedOperationException if this crossbar cannot be checkpointed
+     */
+    @Override
+    default void saveState(org.xbarlab.core.state.StateWriter out) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be checkpointed");
+    }
+
+    /**
+     * Reads back what {@link #saveState} wrote.
+     *
+     * @param in where to read
+     * @throws UnsupportedOperationException if this crossbar cannot be checkpointed
+     */
+    @Override
+    default void restoreState(org.xbarlab.core.state.StateReader in) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be checkpointed");
+    }
 }

@@ -87,4 +87,14 @@ public final class DigitalCrossbar implements Crossbar {
     public CostLedger ledger() {
         return ledger;
     }
+
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeFloats("weights", weights);
+    }
+
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        in.readFloats("weights", weights);
+    }
 }

@@ -122,4 +122,18 @@ public final class ScaledCrossbar implements Crossbar {
             values[k] *= factor;
         }
     }
+
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeDouble("scale", scale);
+        out.writeBoolean("scaleSet", scaleSet);
+        out.writeState("inner", inner);
+    }
+
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        scale = in.readDouble("scale");
+        scaleSet = in.readBoolean("scaleSet");
+        in.readState("inner", inner);
+    }
 }

@@ -381,4 +381,25 @@ public final class TiledCrossbar implements Crossbar {
             }
         }
     }
+
+    /** Writes every tile's state, row of tiles by row of tiles. */
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeInt("tiles", tiles.length);
+        for (Crossbar tile : tiles) {
+            out.writeState("tile", tile);
+        }
+    }
+
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        int count = in.readInt("tiles");
+        if (count != tiles.length) {
+            throw new org.xbarlab.core.state.CheckpointException("a crossbar of " + count
+                    + " tiles cannot be restored into one of " + tiles.length);
+        }
+        for (Crossbar tile : tiles) {
+            in.readState("tile", tile);
+        }
+    }
 }

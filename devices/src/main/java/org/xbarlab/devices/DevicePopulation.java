@@ -49,7 +49,7 @@ import org.xbarlab.devices.noise.ReadNoise;
  *
  * <p>Not thread-safe: one thread at a time (it keeps small work buffers).
  */
-public final class DevicePopulation {
+public final class DevicePopulation implements org.xbarlab.core.state.Stateful {
 
     /** Devices per work chunk of programming, verify and read operations. */
     private static final int CHUNK = 4096;
@@ -209,6 +209,48 @@ public final class DevicePopulation {
      */
     public DeviceConfig config() {
         return config;
+    }
+
+    /**
+     * Writes every device's mutable state: conductance (hidden, and the visible one when write noise separates
+     * them), the last programmed value and age (drift), the drift exponents, retention parameters, health and pulse
+     * counts when the device has them, and the last update's pulse totals. The per-device parameters drawn at
+     * construction are not written: a population built from the same config, seed and indices has them already.
+     */
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeInt("size", size);
+        out.writeFloats("hidden", hidden);
+        out.writeFloats("visible", visible == hidden ? null : visible);
+        out.writeFloats("programmed", programmed == hidden ? null : programmed);
+        out.writeFloats("age", age);
+        out.writeFloats("exponent", exponent);
+        out.writeFloats("decayRate", decayRate);
+        out.writeFloats("rest", rest);
+        out.writeBytes("health", health);
+        out.writeInts("pulseCounts", pulseCounts);
+        out.writeLong("lastPotentiationPulses", lastPotentiationPulses);
+        out.writeLong("lastDepressionPulses", lastDepressionPulses);
+    }
+
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        int written = in.readInt("size");
+        if (written != size) {
+            throw new org.xbarlab.core.state.CheckpointException("a device population of " + written
+                    + " devices cannot be restored into one of " + size);
+        }
+        in.readFloats("hidden", hidden);
+        in.readFloats("visible", visible == hidden ? null : visible);
+        in.readFloats("programmed", programmed == hidden ? null : programmed);
+        in.readFloats("age", age);
+        in.readFloats("exponent", exponent);
+        in.readFloats("decayRate", decayRate);
+        in.readFloats("rest", rest);
+        in.readBytes("health", health);
+        in.readInts("pulseCounts", pulseCounts);
+        lastPotentiationPulses = in.readLong("lastPotentiationPulses");
+        lastDepressionPulses = in.readLong("lastDepressionPulses");
     }
 
     /**

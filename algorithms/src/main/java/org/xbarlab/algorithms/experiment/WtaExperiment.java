@@ -13,7 +13,9 @@ import org.xbarlab.algorithms.evaluation.LabeledFeatures;
 import org.xbarlab.algorithms.evaluation.LabeledSubset;
 import org.xbarlab.algorithms.evaluation.LinearClassifier;
 import org.xbarlab.algorithms.evaluation.LinearClassifierResult;
+import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
+import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.algorithms.wta.WtaConfig;
 import org.xbarlab.algorithms.wta.WtaNetwork;
@@ -65,6 +67,25 @@ public final class WtaExperiment {
      */
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log) {
+        return run(factory, streams, dataDirectory, listener, log, Checkpointing.none());
+    }
+
+    /**
+     * Runs the experiment, checkpointing between mini-batches as {@code checkpointing} says and starting from its
+     * checkpoint when it resumes. A resumed run gives the same results, bit for bit, as a run never interrupted
+     * (wall times aside).
+     *
+     * @param factory builds each layer's crossbar
+     * @param streams the run's random streams
+     * @param dataDirectory where the data sets are (ignored for the synthetic set)
+     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
+     * @param log receives one line per epoch and per evaluation
+     * @param checkpointing when to checkpoint, and whether to resume
+     * @return what was measured; not {@link ExperimentResult#completed() completed} when a stop was requested
+     */
+    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
+                                Consumer<String> log, Checkpointing checkpointing) {
+        Checks.notNull("checkpointing", checkpointing);
         AccuracyProgress progress = new AccuracyProgress(listener);
         Dataset train = data.load(Split.TRAIN, dataDirectory, training.layerSizes().get(0),
                 "training.layerSizes[0]");
@@ -79,27 +100,44 @@ public final class WtaExperiment {
         Evaluator evaluator = new Evaluator(network, train, trainImages, trainLabels, labeled, test, testImages,
                 testLabels, streams);
 
-        List<EpochResult> epochs = new ArrayList<>();
-        List<Evaluation> evaluations = new ArrayList<>();
-        if (evaluation.untrainedBaseline() && training.epochs() > 0) {
+        ExperimentState state = evaluator.state;
+        List<EpochResult> epochs = state.epochs();
+        List<Evaluation> evaluations = state.evaluations();
+        org.xbarlab.core.state.CheckpointFile.Reading reading = checkpointing.resume(state, network, log);
+        int firstEpoch = state.epoch();
+        if (reading == null && evaluation.untrainedBaseline() && training.epochs() > 0) {
             evaluations.add(showAccuracy(progress, evaluator.evaluate(0, log)));
         }
-        for (int epoch = 0; epoch < training.epochs(); epoch++) {
-            EpochResult result;
-            try {
-                result = network.trainEpoch(trainImages, train.sampleCount(), epoch, progress);
-            } catch (org.xbarlab.core.NumericalFailureException failure) {
-                // Keep what was measured; the caller writes it as a failed result.
-                return new ExperimentResult(epochs, evaluations, (long) epoch * train.sampleCount(),
-                        evaluator.inferenceSamples, false, failure.getMessage());
+        BatchBoundary boundary = checkpointing.boundary(state, network);
+        try {
+            for (int epoch = firstEpoch; epoch < training.epochs(); epoch++) {
+                state.epoch(epoch);
+                EpochResult result;
+                try {
+                    result = network.trainEpoch(trainImages, train.sampleCount(), epoch, progress, boundary,
+                            reading != null && epoch == firstEpoch ? reading.reader() : null);
+                } catch (org.xbarlab.core.NumericalFailureException failure) {
+                    // Keep what was measured; the caller writes it as a failed result.
+                    return new ExperimentResult(epochs, evaluations, (long) epoch * train.sampleCount(),
+                            evaluator.inferenceSamples(), false, failure.getMessage());
+                } catch (TrainingStopped stopped) {
+                    long done = (long) epoch * train.sampleCount()
+                            + Math.min((long) stopped.batchesDone() * training.batchSize(), train.sampleCount());
+                    return new ExperimentResult(epochs, evaluations, done, evaluator.inferenceSamples(), false);
+                }
+                epochs.add(result);
+                log.accept(String.format(java.util.Locale.ROOT, "epoch %d/%d: loss %.5g, %.1f s, %d pulses",
+                        epoch + 1, training.epochs(), result.meanLoss(), result.wallSeconds(),
+                        result.pulsesFired()));
+                boolean last = epoch + 1 == training.epochs();
+                boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
+                if (last || due) {
+                    evaluations.add(showAccuracy(progress, evaluator.evaluate(epoch + 1, log)));
+                }
             }
-            epochs.add(result);
-            log.accept(String.format(java.util.Locale.ROOT, "epoch %d/%d: loss %.5g, %.1f s, %d pulses",
-                    epoch + 1, training.epochs(), result.meanLoss(), result.wallSeconds(), result.pulsesFired()));
-            boolean last = epoch + 1 == training.epochs();
-            boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
-            if (last || due) {
-                evaluations.add(showAccuracy(progress, evaluator.evaluate(epoch + 1, log)));
+        } finally {
+            if (reading != null) {
+                reading.close();
             }
         }
         if (training.epochs() == 0) {
@@ -108,7 +146,7 @@ public final class WtaExperiment {
         evaluation.atTimesAfterTraining(network.layers(),
                 time -> evaluations.add(evaluator.evaluateLater(training.epochs(), time, log)));
         return new ExperimentResult(epochs, evaluations, (long) training.epochs() * train.sampleCount(),
-                evaluator.inferenceSamples, true);
+                evaluator.inferenceSamples(), true);
     }
 
     private static Evaluation showAccuracy(AccuracyProgress progress, Evaluation evaluation) {
@@ -134,8 +172,8 @@ public final class WtaExperiment {
         private final int neurons;
         private DirectAssociation association;
         private LinearClassifier classifier;
-        private long inferenceSamples;
-        private int evaluationIndex;
+        /** Counters: inference samples, evaluations fitted (the classifier stream's index). */
+        private final ExperimentState state = new ExperimentState("inferenceSamples", "evaluationIndex");
 
         Evaluator(WtaNetwork network, Dataset train, float[] trainImages, int[] trainLabels, int[] labeled,
                   Dataset test, float[] testImages, int[] testLabels, RngStreams streams) {
@@ -151,10 +189,14 @@ public final class WtaExperiment {
             this.neurons = network.config().outputs();
         }
 
+        long inferenceSamples() {
+            return state.counter(0);
+        }
+
         private float[] features(float[] images, int samples) {
             float[] out = new float[samples * neurons];
             network.features(images, samples, out, Phase.INFERENCE);
-            inferenceSamples += samples;
+            state.add(0, samples);
             return out;
         }
 
@@ -178,7 +220,7 @@ public final class WtaExperiment {
             }
             Double linear = null;
             if (evaluation.linearClassifier() != null) {
-                int index = evaluationIndex;
+                long index = state.counter(1);
                 LinearClassifierResult result = LinearClassifier.train(trainFeatures, testFeatures,
                         train.classCount(), evaluation.linearClassifier(),
                         streams.stream(CLASSIFIER_STREAM, index, 0), streams.stream(CLASSIFIER_STREAM, index, 1),
@@ -186,7 +228,7 @@ public final class WtaExperiment {
                 classifier = result.classifier();
                 linear = result.finalTestAccuracy();
             }
-            evaluationIndex++;
+            state.add(1, 1);
             Evaluation evaluated = new Evaluation(epoch, 0, average, max, unassigned, linear, null);
             log.accept(describe(evaluated));
             return evaluated;

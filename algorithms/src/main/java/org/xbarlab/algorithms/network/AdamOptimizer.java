@@ -15,7 +15,7 @@ package org.xbarlab.algorithms.network;
  * {@code √v̂} before it as some texts write. The bias corrections are computed in double, the element updates in
  * float. Not thread-safe.
  */
-public final class AdamOptimizer {
+public final class AdamOptimizer implements org.xbarlab.core.state.Stateful {
 
     /** Decay of the first-moment average (PyTorch default). */
     public static final double BETA1 = 0.9;
@@ -85,5 +85,19 @@ public final class AdamOptimizer {
     /** @return the number of steps taken */
     public int steps() {
         return step;
+    }
+
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeFloats("firstMoment", firstMoment);
+        out.writeFloats("secondMoment", secondMoment);
+        out.writeInt("step", step);
+    }
+
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        in.readFloats("firstMoment", firstMoment);
+        in.readFloats("secondMoment", secondMoment);
+        step = in.readInt("step");
     }
 }

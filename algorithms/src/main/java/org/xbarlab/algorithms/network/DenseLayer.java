@@ -12,7 +12,7 @@ import org.xbarlab.crossbar.UpdateResult;
  *
  * <p>Not thread-safe.
  */
-public final class DenseLayer {
+public final class DenseLayer implements org.xbarlab.core.state.Stateful {
 
     private final Crossbar weights;
     private final float[] bias;
@@ -163,5 +163,18 @@ public final class DenseLayer {
             output = new float[size];
             gradient = new float[size];
         }
+    }
+
+    /** Writes the bias and the crossbar's state. */
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeFloats("bias", bias);
+        out.writeState("weights", weights);
+    }
+
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        in.readFloats("bias", bias);
+        in.readState("weights", weights);
     }
 }

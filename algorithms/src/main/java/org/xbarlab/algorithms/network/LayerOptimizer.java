@@ -13,7 +13,7 @@ import org.xbarlab.crossbar.UpdateResult;
  * <p>The dense kinds form {@code G = Σ_b g_b·x_bᵀ} with one matrix product of the sim-core kernels and hand the
  * change to {@link org.xbarlab.crossbar.Crossbar#applyDelta}. Not thread-safe; one optimizer per layer.
  */
-public final class LayerOptimizer {
+public final class LayerOptimizer implements org.xbarlab.core.state.Stateful {
 
     private final OptimizerKind kind;
     private final DenseLayer layer;
@@ -98,6 +98,29 @@ public final class LayerOptimizer {
         float rate = (float) learningRate;
         for (int i = 0; i < bias.length; i++) {
             bias[i] -= rate * biasGradient[i];
+        }
+    }
+
+    /** Writes Adam's moments (SGD has no state). The layer itself is written by its owner. */
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeBoolean("adam", weightMoments != null);
+        if (weightMoments != null) {
+            out.writeState("weightMoments", weightMoments);
+            out.writeState("biasMoments", biasMoments);
+        }
+    }
+
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        boolean adam = in.readBoolean("adam");
+        if (adam != (weightMoments != null)) {
+            throw new org.xbarlab.core.state.CheckpointException("the checkpoint's optimizer "
+                    + (adam ? "is" : "is not") + " Adam, this run's " + kind);
+        }
+        if (weightMoments != null) {
+            in.readState("weightMoments", weightMoments);
+            in.readState("biasMoments", biasMoments);
         }
     }
 }

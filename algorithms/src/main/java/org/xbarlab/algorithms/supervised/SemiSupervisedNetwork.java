@@ -6,9 +6,12 @@ import java.util.Locale;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
+import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.DenseLayer;
+import org.xbarlab.algorithms.network.EpochLoop;
 import org.xbarlab.algorithms.network.LayerOptimizer;
+import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.network.XavierInitializer;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.algorithms.wta.EquilibriumConfig;
@@ -33,7 +36,7 @@ import org.xbarlab.crossbar.Crossbar;
  * <p>Streams: {@code algorithms/init} (index = layer); {@code algorithms/shuffle} and {@value #DROPOUT_STREAM} with
  * indices (phase, epoch), phase 0 = pre-training, 1 = unsupervised, 2 = supervised. Not thread-safe.
  */
-public final class SemiSupervisedNetwork {
+public final class SemiSupervisedNetwork implements org.xbarlab.core.state.Stateful {
 
     /** Stream of the dropout masks. */
     public static final String DROPOUT_STREAM = "algorithms/semi-supervised-dropout";
@@ -106,9 +109,27 @@ public final class SemiSupervisedNetwork {
      * @return what the epoch did
      */
     public EpochResult preTrainEpoch(float[] images, int[] labels, int[] labeled, int epoch, Progress progress) {
+        return preTrainEpoch(images, labels, labeled, epoch, progress, BatchBoundary.NONE, null);
+    }
+
+    /**
+     * One epoch of supervised pre-training, from its start or from a checkpoint inside it.
+     *
+     * @param images all training samples; read only
+     * @param labels their classes; read only
+     * @param labeled indices of the labeled samples
+     * @param epoch the pre-training epoch, from 0
+     * @param progress receives one step per mini-batch
+     * @param boundary may checkpoint after a mini-batch and stop the loop
+     * @param resume a checkpoint positioned at this epoch's loop state, or null to start the epoch
+     * @return what the epoch did
+     * @throws TrainingStopped if {@code boundary} asked to stop
+     */
+    public EpochResult preTrainEpoch(float[] images, int[] labels, int[] labeled, int epoch, Progress progress,
+                                     BatchBoundary boundary, org.xbarlab.core.state.StateReader resume) {
         double factor = Math.pow(config.preDecay(), epoch);
         return run(PRE, images, labels, labeled, epoch, config.preBatchSize(), config.preLearningRates(), factor,
-                progress, "pre-training " + (epoch + 1));
+                progress, "pre-training " + (epoch + 1), boundary, resume);
     }
 
     /**
@@ -121,9 +142,28 @@ public final class SemiSupervisedNetwork {
      * @return what the epoch did
      */
     public EpochResult unsupervisedEpoch(float[] images, int[] unlabeled, int epoch, Progress progress) {
-        homeostasis.reset();
+        return unsupervisedEpoch(images, unlabeled, epoch, progress, BatchBoundary.NONE, null);
+    }
+
+    /**
+     * One unsupervised epoch, from its start or from a checkpoint inside it.
+     *
+     * @param images all training samples; read only
+     * @param unlabeled indices of the unlabeled samples
+     * @param epoch the alternating epoch, from 0
+     * @param progress receives one step per mini-batch
+     * @param boundary may checkpoint after a mini-batch and stop the loop
+     * @param resume a checkpoint positioned at this epoch's loop state, or null to start the epoch
+     * @return what the epoch did
+     * @throws TrainingStopped if {@code boundary} asked to stop
+     */
+    public EpochResult unsupervisedEpoch(float[] images, int[] unlabeled, int epoch, Progress progress,
+                                         BatchBoundary boundary, org.xbarlab.core.state.StateReader resume) {
+        if (resume == null) {
+            homeostasis.reset();
+        }
         return run(UNSUPERVISED, images, null, unlabeled, epoch, config.batchSize(), config.learningRates(),
-                config.unsupervisedFactor(epoch), progress, "unsupervised " + (epoch + 1));
+                config.unsupervisedFactor(epoch), progress, "unsupervised " + (epoch + 1), boundary, resume);
     }
 
     /**
@@ -137,20 +177,46 @@ public final class SemiSupervisedNetwork {
      * @return what the epoch did
      */
     public EpochResult supervisedEpoch(float[] images, int[] labels, int[] labeled, int epoch, Progress progress) {
+        return supervisedEpoch(images, labels, labeled, epoch, progress, BatchBoundary.NONE, null);
+    }
+
+    /**
+     * One supervised epoch, from its start or from a checkpoint inside it.
+     *
+     * @param images all training samples; read only
+     * @param labels their classes; read only
+     * @param labeled indices of the labeled samples
+     * @param epoch the alternating epoch, from 0
+     * @param progress receives one step per mini-batch
+     * @param boundary may checkpoint after a mini-batch and stop the loop
+     * @param resume a checkpoint positioned at this epoch's loop state, or null to start the epoch
+     * @return what the epoch did
+     * @throws TrainingStopped if {@code boundary} asked to stop
+     */
+    public EpochResult supervisedEpoch(float[] images, int[] labels, int[] labeled, int epoch, Progress progress,
+                                       BatchBoundary boundary, org.xbarlab.core.state.StateReader resume) {
         return run(SUPERVISED, images, labels, labeled, epoch, config.supervisedBatchSize(), config.learningRates(),
-                config.supervisedFactor(epoch), progress, "supervised " + (epoch + 1));
+                config.supervisedFactor(epoch), progress, "supervised " + (epoch + 1), boundary, resume);
     }
 
     private EpochResult run(int phase, float[] images, int[] labels, int[] indices, int epoch, int batch,
-                            List<Double> baseRates, double factor, Progress progress, String task) {
+                            List<Double> baseRates, double factor, Progress progress, String task,
+                            BatchBoundary boundary, org.xbarlab.core.state.StateReader resume) {
         Checks.positive("samples", indices.length);
+        Checks.notNull("boundary", boundary);
         long started = System.nanoTime();
         int width = config.layerSizes().get(0);
         int outputs = config.outputs();
         int[] order = indices.clone();
-        PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, phase, epoch), order);
-        UniformRandomProvider dropoutStream = streams.stream(DROPOUT_STREAM, phase, epoch);
-        UniformRandomProvider signStream = streams.stream(SIGN_STREAM, phase, epoch);
+        EpochLoop loop = new EpochLoop(order, streams.stream(DROPOUT_STREAM, phase, epoch),
+                streams.stream(SIGN_STREAM, phase, epoch));
+        if (resume == null) {
+            PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, phase, epoch), order);
+        } else {
+            resume.readState("epochLoop", loop);
+        }
+        UniformRandomProvider dropoutStream = loop.stream(0);
+        UniformRandomProvider signStream = loop.stream(1);
         double[] rates = new double[layers.size()];
         for (int l = 0; l < rates.length; l++) {
             rates[l] = baseRates.get(l) * factor;
@@ -160,9 +226,7 @@ public final class SemiSupervisedNetwork {
         }
         int batches = (order.length + batch - 1) / batch;
         progress.start(task, batches);
-        double lossSum = 0;
-        long pulses = 0;
-        for (int step = 0; step < batches; step++) {
+        for (int step = loop.batchesDone(); step < batches; step++) {
             int start = step * batch;
             int rows = Math.min(batch, order.length - start);
             float[] x = backpropagation.input(batch);
@@ -179,27 +243,68 @@ public final class SemiSupervisedNetwork {
                 smooth(target, rows);
             }
             double[] outcome;
-            if (equilibrium == null) {
-                outcome = backpropagation.step(rows, target, labels == null ? this::selfDefinedTarget : null,
-                        SupervisedLoss.CROSS_ENTROPY, rates, optimizers.get(phase), dropoutStream);
-            } else {
-                float[] logits = equilibrium.freePhase(x, rows, config.dropout().get(0), config.dropout().get(1),
-                        dropoutStream);
-                if (labels == null) {
-                    selfDefinedTarget(logits, rows, target);
+            try {
+                if (equilibrium == null) {
+                    outcome = backpropagation.step(rows, target, labels == null ? this::selfDefinedTarget : null,
+                            SupervisedLoss.CROSS_ENTROPY, rates, optimizers.get(phase), dropoutStream);
+                } else {
+                    float[] logits = equilibrium.freePhase(x, rows, config.dropout().get(0),
+                            config.dropout().get(1), dropoutStream);
+                    if (labels == null) {
+                        selfDefinedTarget(logits, rows, target);
+                    }
+                    EquilibriumConfig ep = config.equilibrium();
+                    double beta = (ep.randomSign() && signStream.nextBoolean() ? -1.0 : 1.0) * ep.nudging();
+                    outcome = equilibrium.nudgeAndUpdate(target, rows, beta, rates, optimizers.get(phase));
                 }
-                EquilibriumConfig ep = config.equilibrium();
-                double beta = (ep.randomSign() && signStream.nextBoolean() ? -1.0 : 1.0) * ep.nudging();
-                outcome = equilibrium.nudgeAndUpdate(target, rows, beta, rates, optimizers.get(phase));
+            } catch (org.xbarlab.core.NumericalFailureException failure) {
+                throw failure.at(epoch, step);
             }
             org.xbarlab.core.NumericalFailureException.checkLoss(outcome[0], epoch, step);
-            lossSum += outcome[0];
-            pulses += (long) outcome[1];
-            progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", lossSum / (step + 1)));
+            loop.batchDone(outcome[0], (long) outcome[1]);
+            progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", loop.lossSum() / (step + 1)));
+            loop.elapsed(loop.secondsBefore() + (System.nanoTime() - started) * 1e-9);
+            started = System.nanoTime();
+            if (boundary.reached(epoch, loop, batches)) {
+                throw new TrainingStopped(epoch, step + 1);
+            }
         }
-        double seconds = (System.nanoTime() - started) * 1e-9;
-        progress.finish(String.format(Locale.ROOT, "loss %.4g, %.1f s", lossSum / batches, seconds));
-        return new EpochResult(epoch, lossSum / batches, factor, pulses, seconds);
+        double seconds = loop.secondsBefore() + (System.nanoTime() - started) * 1e-9;
+        progress.finish(String.format(Locale.ROOT, "loss %.4g, %.1f s", loop.lossSum() / batches, seconds));
+        return new EpochResult(epoch, loop.lossSum() / batches, factor, loop.pulses(), seconds);
+    }
+
+    /** Writes the layers (biases and crossbars), the optimizers of the three phases and the homeostasis state. */
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeInt("layers", layers.size());
+        for (DenseLayer layer : layers) {
+            out.writeState("layer", layer);
+        }
+        for (List<LayerOptimizer> phase : optimizers) {
+            for (LayerOptimizer optimizer : phase) {
+                out.writeState("optimizer", optimizer);
+            }
+        }
+        out.writeState("homeostasis", homeostasis);
+    }
+
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        int count = in.readInt("layers");
+        if (count != layers.size()) {
+            throw new org.xbarlab.core.state.CheckpointException("the checkpoint has " + count + " layers, this "
+                    + "network " + layers.size());
+        }
+        for (DenseLayer layer : layers) {
+            in.readState("layer", layer);
+        }
+        for (List<LayerOptimizer> phase : optimizers) {
+            for (LayerOptimizer optimizer : phase) {
+                in.readState("optimizer", optimizer);
+            }
+        }
+        in.readState("homeostasis", homeostasis);
     }
 
     /**

@@ -6,9 +6,12 @@ import java.util.Locale;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
+import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.DenseLayer;
+import org.xbarlab.algorithms.network.EpochLoop;
 import org.xbarlab.algorithms.network.LayerOptimizer;
+import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.network.XavierInitializer;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.algorithms.wta.EquilibriumDynamics;
@@ -33,7 +36,7 @@ import org.xbarlab.crossbar.Crossbar;
  * sample order or the random draws, {@value #DROPOUT_STREAM} and {@value #SIGN_STREAM} (index = epoch). Not
  * thread-safe.
  */
-public final class SupervisedNetwork {
+public final class SupervisedNetwork implements org.xbarlab.core.state.Stateful {
 
     /** Stream of the dropout masks. */
     public static final String DROPOUT_STREAM = "algorithms/supervised-dropout";
@@ -113,26 +116,52 @@ public final class SupervisedNetwork {
      * @return what the epoch did
      */
     public EpochResult trainEpoch(float[] images, int[] labels, int samples, int epoch, Progress progress) {
+        return trainEpoch(images, labels, samples, epoch, progress, BatchBoundary.NONE, null);
+    }
+
+    /**
+     * Trains one epoch, from its start or from a checkpoint inside it, handing its place to {@code boundary} after
+     * every mini-batch.
+     *
+     * @param images samples, row-major {@code samples × inputs}; read only
+     * @param labels class of every sample, in {@code 0..classes-1}; read only
+     * @param samples number of samples
+     * @param epoch the epoch index, from 0
+     * @param progress receives one step per mini-batch
+     * @param boundary may checkpoint after a mini-batch and stop the loop
+     * @param resume a checkpoint positioned at this epoch's loop state, or null to start the epoch
+     * @return what the epoch did
+     * @throws TrainingStopped if {@code boundary} asked to stop
+     */
+    public EpochResult trainEpoch(float[] images, int[] labels, int samples, int epoch, Progress progress,
+                                  BatchBoundary boundary, org.xbarlab.core.state.StateReader resume) {
         Checks.positive("samples", samples);
+        Checks.notNull("boundary", boundary);
         int width = config.layerSizes().get(0);
         Checks.isTrue(images.length >= (long) samples * width && labels.length >= samples,
                 "images and labels must hold %d samples of %d values", samples, width);
         long started = System.nanoTime();
-        UniformRandomProvider order = streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch);
         int count = config.samplesPerEpoch() > 0 ? config.samplesPerEpoch() : samples;
         int[] sequence = new int[count];
-        if (config.samplesPerEpoch() > 0) {
-            for (int i = 0; i < count; i++) {
-                sequence[i] = order.nextInt(samples);
+        EpochLoop loop = new EpochLoop(sequence, streams.stream(DROPOUT_STREAM, epoch),
+                streams.stream(SIGN_STREAM, epoch));
+        if (resume == null) {
+            UniformRandomProvider order = streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch);
+            if (config.samplesPerEpoch() > 0) {
+                for (int i = 0; i < count; i++) {
+                    sequence[i] = order.nextInt(samples);
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    sequence[i] = i;
+                }
+                PermutationSampler.shuffle(order, sequence);
             }
         } else {
-            for (int i = 0; i < count; i++) {
-                sequence[i] = i;
-            }
-            PermutationSampler.shuffle(order, sequence);
+            resume.readState("epochLoop", loop);
         }
-        UniformRandomProvider dropoutStream = streams.stream(DROPOUT_STREAM, epoch);
-        UniformRandomProvider signStream = streams.stream(SIGN_STREAM, epoch);
+        UniformRandomProvider dropoutStream = loop.stream(0);
+        UniformRandomProvider signStream = loop.stream(1);
         double factor = config.learningRateFactor(epoch);
         double[] rates = new double[layers.size()];
         for (int l = 0; l < rates.length; l++) {
@@ -142,10 +171,8 @@ public final class SupervisedNetwork {
         int batches = (count + batch - 1) / batch;
         progress.start("epoch " + (epoch + 1) + " (supervised " + config.rule().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' ') + ")", batches);
-        double lossSum = 0;
-        long pulses = 0;
         int reportEvery = Math.max(1, batches / 100);
-        for (int step = 0; step < batches; step++) {
+        for (int step = loop.batchesDone(); step < batches; step++) {
             int start = step * batch;
             int rows = Math.min(batch, count - start);
             float[] x = backpropagation.input(batch);
@@ -153,26 +180,60 @@ public final class SupervisedNetwork {
                 System.arraycopy(images, sequence[start + r] * width, x, r * width, width);
             }
             fillTargets(labels, sequence, start, rows);
-            if (dynamics == null) {
-                double[] outcome = backpropagation.step(rows, target, null, config.loss(), rates, optimizers,
-                        dropoutStream);
-                org.xbarlab.core.NumericalFailureException.checkLoss(outcome[0], epoch, step);
-                lossSum += outcome[0];
-                pulses += (long) outcome[1];
-            } else {
-                EquilibriumDynamics.Outcome outcome = dynamics.trainStep(x, rows, rates, dropoutStream, signStream,
-                        this::maskedTarget);
-                org.xbarlab.core.NumericalFailureException.checkLoss(outcome.loss(), epoch, step);
-                lossSum += outcome.loss();
-                pulses += outcome.pulsesFired();
+            double loss;
+            long fired;
+            try {
+                if (dynamics == null) {
+                    double[] outcome = backpropagation.step(rows, target, null, config.loss(), rates, optimizers,
+                            dropoutStream);
+                    loss = outcome[0];
+                    fired = (long) outcome[1];
+                } else {
+                    EquilibriumDynamics.Outcome outcome = dynamics.trainStep(x, rows, rates, dropoutStream,
+                            signStream, this::maskedTarget);
+                    loss = outcome.loss();
+                    fired = outcome.pulsesFired();
+                }
+            } catch (org.xbarlab.core.NumericalFailureException failure) {
+                throw failure.at(epoch, step);
             }
+            org.xbarlab.core.NumericalFailureException.checkLoss(loss, epoch, step);
+            loop.batchDone(loss, fired);
             if ((step + 1) % reportEvery == 0 || step + 1 == batches) {
-                progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", lossSum / (step + 1)));
+                progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", loop.lossSum() / (step + 1)));
+            }
+            loop.elapsed(loop.secondsBefore() + (System.nanoTime() - started) * 1e-9);
+            started = System.nanoTime();
+            if (boundary.reached(epoch, loop, batches)) {
+                throw new TrainingStopped(epoch, step + 1);
             }
         }
-        double seconds = (System.nanoTime() - started) * 1e-9;
-        progress.finish(String.format(Locale.ROOT, "loss %.4g, %.1f s", lossSum / batches, seconds));
-        return new EpochResult(epoch, lossSum / batches, factor, pulses, seconds);
+        double seconds = loop.secondsBefore() + (System.nanoTime() - started) * 1e-9;
+        progress.finish(String.format(Locale.ROOT, "loss %.4g, %.1f s", loop.lossSum() / batches, seconds));
+        return new EpochResult(epoch, loop.lossSum() / batches, factor, loop.pulses(), seconds);
+    }
+
+    /** Writes the layers (biases and crossbars) and their optimizers' state. */
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeInt("layers", layers.size());
+        for (int l = 0; l < layers.size(); l++) {
+            out.writeState("layer", layers.get(l));
+            out.writeState("optimizer", optimizers.get(l));
+        }
+    }
+
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        int count = in.readInt("layers");
+        if (count != layers.size()) {
+            throw new org.xbarlab.core.state.CheckpointException("the checkpoint has " + count + " layers, this "
+                    + "network " + layers.size());
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            in.readState("layer", layers.get(l));
+            in.readState("optimizer", optimizers.get(l));
+        }
     }
 
     private void fillTargets(int[] labels, int[] sequence, int start, int rows) {

@@ -11,7 +11,7 @@ import org.xbarlab.core.Checks;
  *
  * <p>Not thread-safe.
  */
-public final class Homeostasis {
+public final class Homeostasis implements org.xbarlab.core.state.Stateful {
 
     private final HomeostasisMode mode;
     private final double gain;
@@ -72,5 +72,17 @@ public final class Homeostasis {
                 }
             }
         }
+    }
+
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeFloats("threshold", threshold);
+        out.writeDoubles("average", average);
+    }
+
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        in.readFloats("threshold", threshold);
+        in.readDoubles("average", average);
     }
 }

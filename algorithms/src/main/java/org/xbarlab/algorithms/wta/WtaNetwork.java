@@ -6,7 +6,10 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.xbarlab.algorithms.network.CrossbarFactory;
+import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.DenseLayer;
+import org.xbarlab.algorithms.network.EpochLoop;
+import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.network.Dropout;
 import org.xbarlab.algorithms.network.LayerOptimizer;
 import org.xbarlab.algorithms.network.OptimizerKind;
@@ -32,7 +35,7 @@ import org.xbarlab.crossbar.UpdateResult;
  *
  * <p>Not thread-safe.
  */
-public final class WtaNetwork {
+public final class WtaNetwork implements org.xbarlab.core.state.Stateful {
 
     /** Stream of the dropout and output masks. */
     public static final String DROPOUT_STREAM = "algorithms/dropout";
@@ -126,20 +129,46 @@ public final class WtaNetwork {
      * @return what the epoch did
      */
     public EpochResult trainEpoch(float[] images, int samples, int epoch, Progress progress) {
+        return trainEpoch(images, samples, epoch, progress, BatchBoundary.NONE, null);
+    }
+
+    /**
+     * Trains one epoch on unlabeled samples, from its start or from a checkpoint inside it, handing its place to
+     * {@code boundary} after every mini-batch.
+     *
+     * @param images samples, row-major {@code samples × inputs}, values in [0, 1]; read only
+     * @param samples number of samples
+     * @param epoch the epoch index, from 0 (selects the learning-rate factor and the random streams)
+     * @param progress receives one step per mini-batch
+     * @param boundary may checkpoint after a mini-batch and stop the loop
+     * @param resume a checkpoint positioned at this epoch's loop state (written by {@link EpochLoop}), or null to
+     *     start the epoch
+     * @return what the epoch did
+     * @throws TrainingStopped if {@code boundary} asked to stop
+     */
+    public EpochResult trainEpoch(float[] images, int samples, int epoch, Progress progress, BatchBoundary boundary,
+                                  org.xbarlab.core.state.StateReader resume) {
         Checks.positive("samples", samples);
+        Checks.notNull("boundary", boundary);
         int inputsPerSample = config.layerSizes().get(0);
         Checks.isTrue(images.length >= (long) samples * inputsPerSample,
                 "images must hold samples × inputs = %d × %d values, got %d", samples, inputsPerSample,
                 images.length);
         long started = System.nanoTime();
-        homeostasis.reset();
         int[] order = new int[samples];
-        for (int i = 0; i < samples; i++) {
-            order[i] = i;
+        EpochLoop loop = new EpochLoop(order, streams.stream(DROPOUT_STREAM, epoch), streams.stream(SIGN_STREAM,
+                epoch));
+        if (resume == null) {
+            homeostasis.reset();
+            for (int i = 0; i < samples; i++) {
+                order[i] = i;
+            }
+            PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), order);
+        } else {
+            resume.readState("epochLoop", loop);
         }
-        PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), order);
-        UniformRandomProvider dropoutStream = streams.stream(DROPOUT_STREAM, epoch);
-        UniformRandomProvider signStream = streams.stream(SIGN_STREAM, epoch);
+        UniformRandomProvider dropoutStream = loop.stream(0);
+        UniformRandomProvider signStream = loop.stream(1);
         double factor = config.learningRateFactor(epoch);
         double[] rates = new double[layers.size()];
         for (int l = 0; l < rates.length; l++) {
@@ -149,9 +178,7 @@ public final class WtaNetwork {
         int batches = (samples + batch - 1) / batch;
         progress.start("epoch " + (epoch + 1) + " (" + config.rule().name().toLowerCase(java.util.Locale.ROOT)
                 + ")", batches);
-        double lossSum = 0;
-        long pulses = 0;
-        for (int step = 0; step < batches; step++) {
+        for (int step = loop.batchesDone(); step < batches; step++) {
             int start = step * batch;
             int rows = Math.min(batch, samples - start);
             float[] x = inputs[0];
@@ -172,14 +199,42 @@ public final class WtaNetwork {
                 throw failure.at(epoch, step);
             }
             org.xbarlab.core.NumericalFailureException.checkLoss(outcome.loss(), epoch, step);
-            lossSum += outcome.loss();
-            pulses += outcome.pulsesFired();
-            progress.step(step + 1, "loss " + String.format(java.util.Locale.ROOT, "%.4g", lossSum / (step + 1)));
+            loop.batchDone(outcome.loss(), outcome.pulsesFired());
+            progress.step(step + 1, "loss " + String.format(java.util.Locale.ROOT, "%.4g",
+                    loop.lossSum() / (step + 1)));
+            loop.elapsed(loop.secondsBefore() + (System.nanoTime() - started) * 1e-9);
+            started = System.nanoTime();
+            if (boundary.reached(epoch, loop, batches)) {
+                throw new TrainingStopped(epoch, step + 1);
+            }
         }
-        double seconds = (System.nanoTime() - started) * 1e-9;
+        double seconds = loop.secondsBefore() + (System.nanoTime() - started) * 1e-9;
         progress.finish(String.format(java.util.Locale.ROOT, "epoch %d: loss %.4g, %.1f s", epoch + 1,
-                lossSum / batches, seconds));
-        return new EpochResult(epoch, lossSum / batches, factor, pulses, seconds);
+                loop.lossSum() / batches, seconds));
+        return new EpochResult(epoch, loop.lossSum() / batches, factor, loop.pulses(), seconds);
+    }
+
+    /** Writes the layers (biases and crossbars) and the homeostasis state. */
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeInt("layers", layers.size());
+        for (DenseLayer layer : layers) {
+            out.writeState("layer", layer);
+        }
+        out.writeState("homeostasis", homeostasis);
+    }
+
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        int count = in.readInt("layers");
+        if (count != layers.size()) {
+            throw new org.xbarlab.core.state.CheckpointException("the checkpoint has " + count + " layers, this "
+                    + "network " + layers.size());
+        }
+        for (DenseLayer layer : layers) {
+            in.readState("layer", layer);
+        }
+        in.readState("homeostasis", homeostasis);
     }
 
     /** Loss and pulses of one mini-batch. */

@@ -26,6 +26,33 @@ public final class CostAccount {
         this.component = component;
     }
 
+    /** Writes the account's sums (with their compensation terms) for a checkpoint. */
+    void saveState(org.xbarlab.core.state.StateWriter out) {
+        out.writeDouble("energyJoules", energyJoules);
+        out.writeDouble("energyCompensation", energyCompensation);
+        out.writeDouble("latencySeconds", latencySeconds);
+        out.writeDouble("latencyCompensation", latencyCompensation);
+        out.writeLong("operationCount", operationCount);
+    }
+
+    /** Reads back what {@link #saveState} wrote. */
+    void restoreState(org.xbarlab.core.state.StateReader in) {
+        energyJoules = in.readDouble("energyJoules");
+        energyCompensation = in.readDouble("energyCompensation");
+        latencySeconds = in.readDouble("latencySeconds");
+        latencyCompensation = in.readDouble("latencyCompensation");
+        operationCount = in.readLong("operationCount");
+    }
+
+    /** Empties the account (a checkpoint that does not name it). */
+    void clear() {
+        energyJoules = 0;
+        energyCompensation = 0;
+        latencySeconds = 0;
+        latencyCompensation = 0;
+        operationCount = 0;
+    }
+
     /**
      * Adds the cost of one or more operations.
      *

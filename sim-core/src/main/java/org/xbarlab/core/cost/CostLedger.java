@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>Thread-safety: a ledger is not thread-safe. Parallel work gives each worker its own ledger and merges them
  * with {@link #merge(CostLedger)} in a fixed order, so totals do not depend on the thread count.
  */
-public final class CostLedger {
+public final class CostLedger implements org.xbarlab.core.state.Stateful {
 
     private final Map<Phase, Map<String, CostAccount>> accounts = new EnumMap<>(Phase.class);
 
@@ -67,6 +67,50 @@ public final class CostLedger {
             for (CostAccount account : phase.getValue().values()) {
                 account(phase.getKey(), account.component()).add(account);
             }
+        }
+    }
+
+    /**
+     * Writes every account, phase by phase in the order the accounts were opened (the order sums are taken in).
+     */
+    @Override
+    public void saveState(org.xbarlab.core.state.StateWriter out) {
+        for (Phase phase : Phase.values()) {
+            Map<String, CostAccount> open = accounts.get(phase);
+            out.writeInt(phase.key() + "/accounts", open.size());
+            for (CostAccount account : open.values()) {
+                out.writeString("component", account.component());
+                account.saveState(out);
+            }
+        }
+    }
+
+    /**
+     * Reads the accounts back into this ledger: accounts that exist are updated in place (hot paths keep
+     * references to them) and put in the written order; accounts the checkpoint does not name are emptied and
+     * follow them.
+     */
+    @Override
+    public void restoreState(org.xbarlab.core.state.StateReader in) {
+        for (Phase phase : Phase.values()) {
+            Map<String, CostAccount> open = accounts.get(phase);
+            Map<String, CostAccount> restored = new LinkedHashMap<>();
+            int count = in.readInt(phase.key() + "/accounts");
+            for (int i = 0; i < count; i++) {
+                String component = in.readString("component");
+                CostAccount account = open.containsKey(component) ? open.get(component)
+                        : new CostAccount(phase, component);
+                account.restoreState(in);
+                restored.put(component, account);
+            }
+            for (CostAccount account : open.values()) {
+                if (!restored.containsKey(account.component())) {
+                    account.clear();
+                    restored.put(account.component(), account);
+                }
+            }
+            open.clear();
+            open.putAll(restored);
         }
     }
 

@@ -47,6 +47,30 @@ public final class AtomicFiles {
      * @throws UncheckedIOException if the file cannot be written; the message names it
      */
     public static void writeBytes(Path target, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        write(target, out -> out.write(content));
+    }
+
+    /** Writes a file's content to a stream. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        /**
+         * @param out the temporary file's stream (buffered); not to be closed
+         * @throws IOException if writing fails
+         */
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Replaces {@code target} atomically with what {@code content} writes, creating missing parent directories:
+     * for content too large to build in memory first (a checkpoint). If {@code content} throws, the target is left
+     * as it was.
+     *
+     * @param target the file to write, not null
+     * @param content writes the complete new content, not null
+     * @throws UncheckedIOException if the file cannot be written; the message names it
+     */
+    public static void write(Path target, ContentWriter content) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(content, "content");
         Path absolute = target.toAbsolutePath();
@@ -55,7 +79,10 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-            Files.write(temporary, content);
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary),
+                    1 << 20)) {
+                content.write(out);
+            }
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
