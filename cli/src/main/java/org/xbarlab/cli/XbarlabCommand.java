@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
             CrossbarCommand.class,
             DevicesCommand.class,
             CalibrateCommand.class,
-            SweepCommand.class, ReportCommand.class, ValidateCommand.class,
+            SweepCommand.class, ReportCommand.class, ValidateCommand.class, SchemaCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
