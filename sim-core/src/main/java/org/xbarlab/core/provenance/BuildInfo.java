@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * Version and git commit of the running build, written into the jar at build time by Maven resource filtering.
+ * Version and git commit of the running build, written into the jar at build time by Maven resource filtering:
+ * the application jar's own record ({@value #APPLICATION_RESOURCE}, by the cli module) when it is on the class
+ * path, else sim-core's.
  *
  * @param version the project version, for example {@code 0.1.0-SNAPSHOT}
  * @param gitCommit the full commit hash the build was made from, or {@code "unknown"} outside a git checkout
@@ -16,6 +18,11 @@ import java.util.Properties;
 public record BuildInfo(String version, String gitCommit, boolean gitDirty, String buildTime) {
 
     private static final String RESOURCE = "build.properties";
+    /**
+     * The application's own build record, at the class-path root, written by the module that builds the jar users
+     * run (cli): a jar rebuilt from some modules only records the commit of the jar, not of sim-core's last build.
+     */
+    static final String APPLICATION_RESOURCE = "xbarlab-application.properties";
     private static final BuildInfo CURRENT = load();
 
     /** The build information of the classes on the class path. */
@@ -25,7 +32,9 @@ public record BuildInfo(String version, String gitCommit, boolean gitDirty, Stri
 
     private static BuildInfo load() {
         Properties properties = new Properties();
-        try (InputStream in = BuildInfo.class.getResourceAsStream(RESOURCE)) {
+        InputStream application = BuildInfo.class.getClassLoader() == null ? null
+                : BuildInfo.class.getClassLoader().getResourceAsStream(APPLICATION_RESOURCE);
+        try (InputStream in = application != null ? application : BuildInfo.class.getResourceAsStream(RESOURCE)) {
             if (in != null) {
                 properties.load(in);
             }
