@@ -13,18 +13,33 @@ public enum ExperimentMethod {
     /** The seed paper's semi-supervised scheme: labels where there are labels, the self-defined target elsewhere
      * (section {@code semiSupervised}). */
     @JsonProperty("semi-supervised")
-    SEMI_SUPERVISED;
+    SEMI_SUPERVISED,
+    /** FastHebb-style Hebbian learning (soft-WTA, Sanger's PCA, Krotov–Hopfield) with a read-out (section
+     * {@code hebbian}). */
+    @JsonProperty("hebbian")
+    HEBBIAN,
+    /** MUSCLE-style mutual information between two augmented views plus cross-entropy on the labels (section
+     * {@code muscle}). */
+    @JsonProperty("muscle")
+    MUSCLE;
 
     /**
      * The experiment file's section that configures this method.
      *
-     * @return {@code training}, {@code supervised} or {@code semiSupervised}
+     * @return {@code training}, {@code supervised}, {@code semiSupervised}, {@code hebbian} or {@code muscle}
      */
     public String section() {
         return switch (this) {
             case WTA -> "training";
             case SUPERVISED -> "supervised";
             case SEMI_SUPERVISED -> "semiSupervised";
+            case HEBBIAN -> "hebbian";
+            case MUSCLE -> "muscle";
         };
+    }
+
+    /** Whether a run of this method can be checkpointed and resumed. */
+    public boolean checkpointed() {
+        return this == WTA || this == SUPERVISED || this == SEMI_SUPERVISED;
     }
 }

@@ -12,9 +12,13 @@ import org.xbarlab.algorithms.data.Datasets;
 import org.xbarlab.algorithms.experiment.Checkpointing;
 import org.xbarlab.algorithms.experiment.Evaluation;
 import org.xbarlab.algorithms.experiment.ExperimentResult;
+import org.xbarlab.algorithms.experiment.HebbianExperiment;
+import org.xbarlab.algorithms.experiment.MuscleExperiment;
 import org.xbarlab.algorithms.experiment.SemiSupervisedExperiment;
 import org.xbarlab.algorithms.experiment.SupervisedExperiment;
 import org.xbarlab.algorithms.experiment.WtaExperiment;
+import org.xbarlab.algorithms.hebbian.HebbianConfig;
+import org.xbarlab.algorithms.muscle.MuscleConfig;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.supervised.SemiSupervisedConfig;
 import org.xbarlab.algorithms.supervised.SupervisedConfig;
@@ -68,10 +72,26 @@ final class ExperimentRunner {
                 && tree.path("chip") instanceof ObjectNode chip) {
             chip.putNull("devicePreset");
         }
-        tree = expandMethod(tree, overrides, sourceName);
-        tree = ConfigMapper.applyOverrides(tree, overrides);
+        // A section's preset is chosen before the section is expanded, so "--set hebbian.preset=…" (and a sweep
+        // over presets) works like the key in the file.
+        List<String> rest = new java.util.ArrayList<>();
+        for (String override : overrides) {
+            java.util.regex.Matcher preset = PRESET_OVERRIDE.matcher(override);
+            if (preset.matches() && tree instanceof ObjectNode root) {
+                JsonNode section = root.path(preset.group(1));
+                ObjectNode object = section instanceof ObjectNode given ? given : root.putObject(preset.group(1));
+                object.put("preset", preset.group(2).trim());
+            } else {
+                rest.add(override);
+            }
+        }
+        tree = expandMethod(tree, rest, sourceName);
+        tree = ConfigMapper.applyOverrides(tree, rest);
         return ConfigMapper.treeToValue(tree, ExperimentConfig.class, sourceName);
     }
+
+    private static final java.util.regex.Pattern PRESET_OVERRIDE =
+            java.util.regex.Pattern.compile("(supervised|semiSupervised|hebbian|muscle)\\.preset=(.*)");
 
     /**
      * Checks that the network fits the data set (inputs = pixels after the crop; supervised outputs = classes ×
@@ -94,7 +114,7 @@ final class ExperimentRunner {
                             + (crop > 0 ? " cropped to " + crop + "×" + crop + " (data.centerCrop)"
                             : " (data.centerCrop = 0: no crop)") + ", got " + sizes.get(0));
         }
-        if (config.method() != ExperimentMethod.WTA) {
+        if (config.method() != ExperimentMethod.WTA && config.method() != ExperimentMethod.HEBBIAN) {
             int perClass = config.method() == ExperimentMethod.SUPERVISED ? config.supervised().outputsPerClass() : 1;
             int outputs = sizes.get(sizes.size() - 1);
             if (outputs != kind.classCount() * perClass) {
@@ -151,6 +171,8 @@ final class ExperimentRunner {
             case WTA -> config.training().layerSizes();
             case SUPERVISED -> config.supervised().layerSizes();
             case SEMI_SUPERVISED -> config.semiSupervised().layerSizes();
+            case HEBBIAN -> config.hebbian().layerSizes();
+            case MUSCLE -> config.muscle().layerSizes();
         };
     }
 
@@ -195,6 +217,13 @@ final class ExperimentRunner {
                     words(config.semiSupervised().rule()), data,
                     config.semiSupervised().labeledSamples(), config.semiSupervised().preEpochs(),
                     config.semiSupervised().epochs());
+            case HEBBIAN -> String.format(Locale.ROOT, "Hebbian network %s trained by the %s rule on %s, %d "
+                            + "epoch(s), batch %d", config.hebbian().layerSizes(), words(config.hebbian().rule()),
+                    data, config.hebbian().epochs(), config.hebbian().batchSize());
+            case MUSCLE -> String.format(Locale.ROOT, "MUSCLE network %s (mutual information of two views%s) on %s "
+                            + "with %d labels, %d epoch(s), batch %d", config.muscle().layerSizes(),
+                    config.muscle().wtaWeight() > 0 ? " and the self-defined target" : "", data,
+                    config.muscle().labeledSamples(), config.muscle().epochs(), config.muscle().batchSize());
         };
     }
 
@@ -221,6 +250,24 @@ final class ExperimentRunner {
         return java.util.Map.copyOf(presets);
     }
 
+    /** Presets of the {@code hebbian} section, chosen by its {@code preset} key. */
+    static final java.util.Map<String, java.util.function.Supplier<HebbianConfig>> HEBBIAN_PRESETS =
+            java.util.Map.of("soft-wta", HebbianConfig::softWinnerTakeAll, "sanger-pca", HebbianConfig::sangerPca,
+                    "krotov-hopfield", HebbianConfig::krotovHopfield,
+                    "krotov-hopfield-mnist", HebbianConfig::krotovHopfieldMnist);
+
+    /** Presets of the {@code muscle} section, chosen by its {@code preset} key. */
+    static final java.util.Map<String, java.util.function.Supplier<MuscleConfig>> MUSCLE_PRESETS = musclePresets();
+
+    private static java.util.Map<String, java.util.function.Supplier<MuscleConfig>> musclePresets() {
+        java.util.Map<String, java.util.function.Supplier<MuscleConfig>> presets = new java.util.HashMap<>();
+        for (int labels : new int[] {100, 600, 3000}) {
+            presets.put("muscle-" + labels, () -> MuscleConfig.defaults(labels));
+            presets.put("muscle-wta-" + labels, () -> MuscleConfig.withWtaTarget(labels));
+        }
+        return java.util.Map.copyOf(presets);
+    }
+
     /**
      * Fills the section of the experiment's method from its preset: a supervised (semi-supervised) experiment lays
      * its {@code supervised} ({@code semiSupervised}) section over the preset it names ({@code
@@ -235,9 +282,9 @@ final class ExperimentRunner {
                 method = override.substring("method=".length()).trim();
             }
         }
-        if (method == null || !List.of("wta", "supervised", "semi-supervised").contains(method)) {
+        if (method == null || !List.of("wta", "supervised", "semi-supervised", "hebbian", "muscle").contains(method)) {
             throw new org.xbarlab.core.config.ConfigException("method", -1, sourceName,
-                    "must be one of wta, supervised, semi-supervised, got " + (method == null ? given : "\"" + method
+                    "must be one of wta, supervised, semi-supervised, hebbian, muscle, got " + (method == null ? given : "\"" + method
                             + "\""));
         }
         if (!(tree instanceof ObjectNode root)) {
@@ -248,6 +295,8 @@ final class ExperimentRunner {
                     sourceName);
             case "semi-supervised" -> expandSection(root, "semiSupervised", SEMI_SUPERVISED_PRESETS,
                     "backpropagation-600", sourceName);
+            case "hebbian" -> expandSection(root, "hebbian", HEBBIAN_PRESETS, "soft-wta", sourceName);
+            case "muscle" -> expandSection(root, "muscle", MUSCLE_PRESETS, "muscle-600", sourceName);
             default -> tree;
         };
     }
@@ -369,7 +418,7 @@ final class ExperimentRunner {
             stdout.println(line);
             stdout.flush();
         };
-        Checkpointing checkpointing = checkpoints.enabled()
+        Checkpointing checkpointing = checkpoints.enabled() && resolved.method().checkpointed()
                 ? Checkpointing.to(checkpoints.file(), checkpoints.intervalSeconds(), checkpoints.intervalBatches(),
                         ConfigMapper.writeJson(resolvedTree), ledger, checkpoints.resume())
                 : Checkpointing.none();
@@ -417,6 +466,10 @@ final class ExperimentRunner {
                     resolved.evaluation()).run(factory, streams, dataDirectory, progress, log, checkpointing);
             case SEMI_SUPERVISED -> new SemiSupervisedExperiment(resolved.semiSupervised(), resolved.data(),
                     resolved.evaluation()).run(factory, streams, dataDirectory, progress, log, checkpointing);
+            case HEBBIAN -> new HebbianExperiment(resolved.hebbian(), resolved.data(), resolved.evaluation())
+                    .run(factory, streams, dataDirectory, progress, log);
+            case MUSCLE -> new MuscleExperiment(resolved.muscle(), resolved.data(), resolved.evaluation())
+                    .run(factory, streams, dataDirectory, progress, log);
         };
         double wallSeconds = (System.nanoTime() - started) * 1e-9;
 

@@ -94,6 +94,8 @@ final class JsonSchemas {
                 .keySet()));
         properties.set("semiSupervised", withPreset(properties.path("semiSupervised"),
                 ExperimentRunner.SEMI_SUPERVISED_PRESETS.keySet()));
+        properties.set("hebbian", withPreset(properties.path("hebbian"), ExperimentRunner.HEBBIAN_PRESETS.keySet()));
+        properties.set("muscle", withPreset(properties.path("muscle"), ExperimentRunner.MUSCLE_PRESETS.keySet()));
     }
 
     private JsonNode withPreset(JsonNode section, Collection<String> presets) {

@@ -1,0 +1,147 @@
+package org.xbarlab.algorithms.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.xbarlab.algorithms.data.Dataset;
+import org.xbarlab.algorithms.data.Split;
+import org.xbarlab.algorithms.evaluation.LabeledFeatures;
+import org.xbarlab.algorithms.evaluation.LabeledSubset;
+import org.xbarlab.algorithms.evaluation.LinearClassifier;
+import org.xbarlab.algorithms.muscle.MuscleConfig;
+import org.xbarlab.algorithms.muscle.MuscleNetwork;
+import org.xbarlab.algorithms.network.CrossbarFactory;
+import org.xbarlab.algorithms.wta.EpochResult;
+import org.xbarlab.core.Checks;
+import org.xbarlab.core.NumericalFailureException;
+import org.xbarlab.core.cost.Phase;
+import org.xbarlab.core.progress.Progress;
+import org.xbarlab.core.random.RngStreams;
+
+/**
+ * The MUSCLE-style semi-supervised experiment: a stratified subset of {@code muscle.labeledSamples} labeled training
+ * samples (stream {@value WtaExperiment#LABELS_STREAM}), all training samples for the mutual-information views,
+ * training on the crossbars, and after the chosen epochs (and the last, and at the chosen times after training) the
+ * network's own test accuracy plus, when the evaluation has a linear classifier, a linear classifier on the last
+ * hidden layer's features fitted to the labeled subset. Of the evaluation settings it uses {@code everyEpochs},
+ * {@code untrainedBaseline}, {@code linearClassifier} and {@code inferenceTimesSeconds}.
+ */
+public final class MuscleExperiment {
+
+    private final MuscleConfig training;
+    private final DataConfig data;
+    private final EvaluationConfig evaluation;
+
+    /**
+     * @param training the network and its losses
+     * @param data the data set
+     * @param evaluation when and how to evaluate
+     */
+    public MuscleExperiment(MuscleConfig training, DataConfig data, EvaluationConfig evaluation) {
+        this.training = Checks.notNull("muscle", training);
+        this.data = Checks.notNull("data", data);
+        this.evaluation = Checks.notNull("evaluation", evaluation);
+    }
+
+    /**
+     * Runs the experiment.
+     *
+     * @param factory builds each layer's crossbar
+     * @param streams the run's random streams
+     * @param dataDirectory where the data sets are
+     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
+     * @param log receives one line per epoch and per evaluation
+     * @return what was measured; a numerical failure ends the run early with {@code completed = false}
+     */
+    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
+                                Consumer<String> log) {
+        AccuracyProgress progress = new AccuracyProgress(listener);
+        Dataset train = data.load(Split.TRAIN, dataDirectory, training.layerSizes().get(0),
+                "muscle.layerSizes[0]");
+        Dataset test = data.load(Split.TEST, dataDirectory);
+        Checks.isTrue(training.classes() == train.classCount(),
+                "muscle.layerSizes' last entry must be the %d classes, got %d", train.classCount(),
+                training.classes());
+        Checks.isTrue(training.labeledSamples() <= train.sampleCount(),
+                "muscle.labeledSamples must be at most the %d training samples, got %d", train.sampleCount(),
+                training.labeledSamples());
+        float[] images = train.copyOfImages();
+        int[] labels = train.copyOfLabels();
+        int[] labeled = LabeledSubset.stratified(labels, train.classCount(), training.labeledSamples(),
+                streams.stream(WtaExperiment.LABELS_STREAM));
+        log.accept(String.format(Locale.ROOT, "  %d labeled of %d training samples", labeled.length,
+                train.sampleCount()));
+        MuscleNetwork network = new MuscleNetwork(training, train.rows(), train.cols(), factory, streams);
+        float[] testImages = test.copyOfImages();
+        int[] testLabels = test.copyOfLabels();
+        long[] inferenceSamples = {0};
+        int[] classifierIndex = {0};
+        LinearClassifier[] classifier = {null};
+        List<Evaluation> evaluations = new ArrayList<>();
+        Consumer<double[]> evaluate = point -> {
+            double accuracy = network.accuracy(testImages, testLabels, test.sampleCount(), Phase.INFERENCE);
+            inferenceSamples[0] += test.sampleCount();
+            Double linear = null;
+            if (evaluation.linearClassifier() != null) {
+                int n = network.featureCount();
+                float[] testFeatures = new float[test.sampleCount() * n];
+                network.features(testImages, test.sampleCount(), testFeatures, Phase.INFERENCE);
+                inferenceSamples[0] += test.sampleCount();
+                LabeledFeatures testSet = LabeledFeatures.of(testFeatures, testLabels, test.sampleCount(), n);
+                if (point[1] == 0) {
+                    float[] trainFeatures = new float[train.sampleCount() * n];
+                    network.features(images, train.sampleCount(), trainFeatures, Phase.INFERENCE);
+                    inferenceSamples[0] += train.sampleCount();
+                    LabeledFeatures labeledSet = LabeledFeatures.of(trainFeatures, labels, train.sampleCount(), n)
+                            .select(labeled);
+                    classifier[0] = LinearClassifier.train(labeledSet, testSet, train.classCount(),
+                            evaluation.linearClassifier(),
+                            streams.stream(WtaExperiment.CLASSIFIER_STREAM, classifierIndex[0], 0),
+                            streams.stream(WtaExperiment.CLASSIFIER_STREAM, classifierIndex[0], 1), Progress.NONE)
+                            .classifier();
+                    classifierIndex[0]++;
+                }
+                linear = classifier[0].accuracy(testSet);
+            }
+            evaluations.add(new Evaluation((int) point[0], point[1], null, null, null, linear, accuracy));
+            progress.accuracy("test", accuracy);
+            String where = point[1] > 0 ? String.format(Locale.ROOT, "  %.3g s after training:", point[1])
+                    : "  after " + (int) point[0] + " epoch(s):";
+            log.accept(where + String.format(Locale.ROOT, " test accuracy %.2f %%", 100 * accuracy)
+                    + (linear == null ? "" : String.format(Locale.ROOT, ", linear classifier %.2f %%",
+                    100 * linear)));
+        };
+        List<EpochResult> epochs = new ArrayList<>();
+        long trainingSamples = 0;
+        if (evaluation.untrainedBaseline() && training.epochs() > 0) {
+            evaluate.accept(new double[] {0, 0});
+        }
+        for (int epoch = 0; epoch < training.epochs(); epoch++) {
+            EpochResult result;
+            try {
+                result = network.trainEpoch(images, labels, train.sampleCount(), labeled, epoch, progress);
+            } catch (NumericalFailureException failure) {
+                return new ExperimentResult(epochs, evaluations, trainingSamples, inferenceSamples[0], false,
+                        failure.getMessage());
+            }
+            epochs.add(result);
+            trainingSamples += train.sampleCount();
+            log.accept(String.format(Locale.ROOT, "epoch %d/%d: loss %.5g, %.1f s, %d pulses", epoch + 1,
+                    training.epochs(), result.meanLoss(), result.wallSeconds(), result.pulsesFired()));
+            boolean last = epoch + 1 == training.epochs();
+            boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
+            if (last || due) {
+                evaluate.accept(new double[] {epoch + 1, 0});
+            }
+        }
+        if (training.epochs() == 0) {
+            evaluate.accept(new double[] {0, 0});
+        }
+        evaluation.atTimesAfterTraining(network.layers(),
+                time -> evaluate.accept(new double[] {training.epochs(), time}));
+        return new ExperimentResult(epochs, evaluations, trainingSamples, inferenceSamples[0], true);
+    }
+}
