@@ -8,15 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.xbarlab.algorithms.data.DataDirectory;
+import org.xbarlab.algorithms.data.DatasetKind;
 import org.xbarlab.core.Checks;
 import org.xbarlab.core.config.ConfigException;
 import org.xbarlab.core.config.ConfigMapper;
@@ -55,17 +61,22 @@ import picocli.CommandLine.Spec;
             "Example: xbarlab sweep --base docs/examples/01-wta-bp-one-layer.json "
                     + "--vary chip.tile.forward.adc.resolutionBits=4,6,8 --trials 3 --set training.epochs=1 "
                     + "--out out/adc",
+            "",
+            "--engine spark runs the same runs as Spark tasks (same results, same files; --resume works across "
+                    + "engines); it needs the cluster jar (cluster/xbarlab-spark or spark-submit, docs/cluster.md).",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (runs that failed inside are recorded as failed; a warning gives their number)",
-            "1:internal error",
+            "1:internal error, or the engine (Spark) could not execute some runs: those recorded stay, --resume "
+                    + "runs the rest",
             "2:invalid command line (also: DIR holds another sweep, or results without --resume)",
             "3:missing or invalid sweep or base file, or an invalid value at some point (the message names the "
-                    + "path, the value and the point); nothing has run",
+                    + "path, the value and the point), or an engine that is not on the class path or refuses its "
+                    + "settings; nothing has run",
             "4:input/output error (unwritable DIR, corrupt DIR/sweep.json or results.jsonl)",
         })
-final class SweepCommand implements Runnable {
+final class SweepCommand implements Callable<Integer> {
 
     /** Largest number of runs in parallel. */
     static final int MAX_THREADS = 1024;
@@ -151,14 +162,45 @@ final class SweepCommand implements Runnable {
             description = "data directory (default: $XBARLAB_DATA_DIR, else ~/.xbarlab/data)")
     private Path dataDir;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = SweepEngines.LOCAL,
+            description = "where the runs execute: local (threads of this process, the default) or spark (tasks "
+                    + "of a Spark application; needs the cluster jar, docs/cluster.md); results do not depend on it")
+    private String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "with --engine spark: the Spark master, for example local[2] (2 cores of this machine), "
+                    + "spark://HOST:7077 or yarn (default: the one spark-submit sets)")
+    private String master;
+
+    @Option(names = "--engine-option", paramLabel = "KEY=VALUE",
+            description = "with --engine spark: a setting (repeatable): any Spark property "
+                    + "(spark.executor.memory=4g) or xbarlab.data=ship|shared, how the data sets reach the "
+                    + "executors (docs/cluster.md)")
+    private List<String> engineOptions = new ArrayList<>();
+
     @Override
-    public void run() {
+    public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (parallel < 1 || parallel > MAX_THREADS) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--threads must be in [1, " + MAX_THREADS + "], got " + parallel);
+        }
+        boolean local = SweepEngines.LOCAL.equals(engine);
+        if (local && (master != null || !engineOptions.isEmpty())) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--master and --engine-option need --engine spark (or another engine than local)");
+        }
+        if (!local && threads != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads is for --engine local; with "
+                    + "--engine " + engine + " the engine's cores run the runs in parallel (for Spark's local mode, "
+                    + "--master local[N])");
+        }
+        Map<String, String> settings = parseEngineOptions();
+        SweepEngine remote = local ? null : SweepEngines.find(engine);
+        if (remote != null) {
+            remote.checkSettings(master, settings);
         }
         if (retryFailed && !resume) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--retry-failed needs --resume");
@@ -211,7 +253,7 @@ final class SweepCommand implements Runnable {
             printGrid(stdout, grid);
             stdout.println("  dry run: nothing was run or written");
             stdout.flush();
-            return;
+            return ExitCodes.OK;
         }
 
         JsonNode sweepTree = plan.recordedSweep();
@@ -252,7 +294,13 @@ final class SweepCommand implements Runnable {
                                 journal.droppedFailures()) : "",
                         grid.runs().size() - journal.recordedKeys().size());
             }
-            stdout.printf(Locale.ROOT, "  %d run(s) in parallel; results in %s%n", parallel, out.toAbsolutePath());
+            if (local) {
+                stdout.printf(Locale.ROOT, "  %d run(s) in parallel; results in %s%n", parallel,
+                        out.toAbsolutePath());
+            } else {
+                stdout.printf(Locale.ROOT, "  runs on the %s engine%s; results in %s%n", engine,
+                        master == null ? "" : " (master " + master + ")", out.toAbsolutePath());
+            }
             stdout.flush();
             SweepRunner.fetchMissingData(configs, data, progress);
             SweepRunner runner = new SweepRunner(plan, out, parallel, originalArgs(),
@@ -265,7 +313,17 @@ final class SweepCommand implements Runnable {
             });
             Runtime.getRuntime().addShutdownHook(hint);
             try {
-                summary = runner.run(journal, progress);
+                summary = local ? runner.run(journal, progress)
+                        : runner.run(journal, progress, remote, data, downloadedDataSets(configs, data), master,
+                        settings);
+            } catch (SweepEngine.EngineFailure e) {
+                stderr.println("xbarlab sweep: the " + engine + " engine could not execute every run: "
+                        + e.getMessage());
+                stderr.println("xbarlab sweep: the runs that finished are recorded in "
+                        + out.resolve(SweepResults.JSON_LINES_FILE) + "; continue with: xbarlab sweep --resume --out "
+                        + out + " (with either engine)");
+                stderr.flush();
+                return ExitCodes.INTERNAL_ERROR;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("the sweep was interrupted", e);
@@ -295,6 +353,34 @@ final class SweepCommand implements Runnable {
                     + "were recorded as null; check their names against a result.json: " + summary.missingMetrics());
         }
         stderr.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The {@code --engine-option KEY=VALUE} settings; a key given twice keeps its last value. */
+    private Map<String, String> parseEngineOptions() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String option : engineOptions) {
+            int equals = option.indexOf('=');
+            if (equals <= 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--engine-option must be KEY=VALUE, for example spark.executor.memory=4g, got '" + option
+                                + "'");
+            }
+            settings.put(option.substring(0, equals).trim(), option.substring(equals + 1).trim());
+        }
+        return settings;
+    }
+
+    /** Folders of the data directory holding the downloaded data sets the runs read. */
+    private static List<String> downloadedDataSets(List<ExperimentConfig> configs, Path data) {
+        Set<String> folders = new LinkedHashSet<>();
+        for (ExperimentConfig config : configs) {
+            DatasetKind kind = config.data().kind();
+            if (kind.fetchable()) {
+                folders.add(data.relativize(DataDirectory.datasetDirectory(data, kind)).toString());
+            }
+        }
+        return List.copyOf(folders);
     }
 
     /** The sweep of the compact form. */

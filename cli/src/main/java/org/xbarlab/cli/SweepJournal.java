@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,10 @@ import org.xbarlab.reports.results.SweepResults;
  * opened for appending, then forced to disk, under a lock, so lines never interleave. A process killed in the middle
  * of a write can leave at most a final line without its newline; {@link #open} with {@code resume} truncates it (the
  * run it belonged to is run again). The CSV is rebuilt from the JSON lines on resume, so it never disagrees with them.
+ *
+ * <p><b>Once per run.</b> A line whose run key is already in the file (recorded before this session or appended
+ * in it) is not written again, so an engine that delivers a result twice (a retried or speculative task) cannot
+ * duplicate a run.
  *
  * <p>Thread-safe: {@link #append} may be called from several worker threads.
  */
@@ -61,6 +66,8 @@ final class SweepJournal implements AutoCloseable {
     private final Map<String, JsonNode> recorded;
     private final long truncatedBytes;
     private final int droppedFailures;
+    /** Keys in the file: recorded before this session and appended in it. */
+    private final Set<String> keys;
     private FileChannel jsonChannel;
     private FileChannel csvChannel;
 
@@ -73,6 +80,7 @@ final class SweepJournal implements AutoCloseable {
         this.recorded = recorded;
         this.truncatedBytes = truncatedBytes;
         this.droppedFailures = droppedFailures;
+        this.keys = new HashSet<>(recorded.keySet());
         this.jsonChannel = FileChannel.open(jsonLines, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         this.csvChannel = FileChannel.open(csv, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -163,19 +171,36 @@ final class SweepJournal implements AutoCloseable {
     }
 
     /**
-     * Appends one finished run to both files.
+     * Tells whether a run is in the file: recorded before this session or appended in it.
+     *
+     * @param key a run key
+     * @return true if a line of that run is in the file
+     */
+    synchronized boolean isRecorded(String key) {
+        return keys.contains(key);
+    }
+
+    /**
+     * Appends one finished run to both files, unless a line of the same run key is already in the file.
      *
      * @param line the run's JSON object (see {@link SweepRunner}); not modified
+     * @return true if the line was written, false if its run was already recorded (nothing written)
      * @throws UncheckedIOException if the files cannot be written
      */
-    synchronized void append(JsonNode line) {
+    synchronized boolean append(JsonNode line) {
         if (jsonChannel == null) {
             throw new IllegalStateException("the journal is closed");
+        }
+        String key = line.path("key").asText();
+        if (keys.contains(key)) {
+            return false;
         }
         try {
             writeFully(jsonChannel, (COMPACT.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
             jsonChannel.force(false);
+            keys.add(key);
             writeFully(csvChannel, csvRow(line, parameters, metrics).getBytes(StandardCharsets.UTF_8));
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + jsonLines + ": " + e.getMessage(), e);
         }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +32,7 @@ import org.xbarlab.algorithms.data.DatasetFetcher;
 import org.xbarlab.algorithms.data.DatasetKind;
 import org.xbarlab.algorithms.data.Datasets;
 import org.xbarlab.core.config.ConfigMapper;
+import org.xbarlab.core.io.AtomicFiles;
 import org.xbarlab.core.kernels.Kernels;
 import org.xbarlab.core.progress.Progress;
 import org.xbarlab.core.provenance.Provenance;
@@ -51,6 +55,18 @@ import org.xbarlab.core.provenance.Provenance;
  * A run that throws is recorded as {@code failed} with the exception's message, and the sweep goes on.
  */
 final class SweepRunner {
+
+    /** Directory of the runs' own files under the sweep's output directory. */
+    static final String RUNS_DIRECTORY = "runs";
+
+    /**
+     * Most runs given to an engine at once: the driver resolves the configs of one batch at a time (about 5 kB of
+     * JSON each), so that its memory does not grow with the size of the grid (up to 10^6 runs).
+     */
+    static final int ENGINE_BATCH_RUNS = 10_000;
+
+    /** A run's printed output, in its directory. */
+    static final String LOG_FILE = "log.txt";
 
     /** Runs one experiment; the production executor is {@link ExperimentRunner#run}. */
     @FunctionalInterface
@@ -84,6 +100,7 @@ final class SweepRunner {
     private final int threads;
     private final List<String> commandLine;
     private final Executor executor;
+    private int engineBatchRuns = ENGINE_BATCH_RUNS;
 
     /**
      * @param plan the sweep
@@ -98,6 +115,18 @@ final class SweepRunner {
         this.threads = threads;
         this.commandLine = List.copyOf(commandLine);
         this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Sets the most runs given to an engine at once (tests; the default is {@link #ENGINE_BATCH_RUNS}).
+     *
+     * @param runs at least 1
+     */
+    void engineBatchRuns(int runs) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("engine batch must be at least 1 run, got " + runs);
+        }
+        this.engineBatchRuns = runs;
     }
 
     /**
@@ -142,12 +171,7 @@ final class SweepRunner {
      *         are stopped; finished runs stay recorded)
      */
     Summary run(SweepJournal journal, Progress progress) throws InterruptedException {
-        List<SweepGrid.Run> pending = new ArrayList<>();
-        for (SweepGrid.Run run : plan.grid().runs()) {
-            if (!journal.recordedKeys().contains(run.key())) {
-                pending.add(run);
-            }
-        }
+        List<SweepGrid.Run> pending = pending(journal);
         int total = plan.grid().runs().size();
         int already = total - pending.size();
         long started = System.nanoTime();
@@ -171,7 +195,8 @@ final class SweepRunner {
                 futures.add(pool.submit(() -> {
                     running.incrementAndGet();
                     report(progress, already, completed, failed, running, pending.size(), started);
-                    JsonNode line = execute(run, missing);
+                    JsonNode line = execute(run);
+                    collectMissing(line, plan.config().metrics(), missing);
                     journal.append(line);
                     running.decrementAndGet();
                     if ("failed".equals(line.path("status").asText())) {
@@ -208,6 +233,131 @@ final class SweepRunner {
         return new Summary(total, already, completed.get(), failed.get(), wall, Set.copyOf(missing));
     }
 
+    /**
+     * Runs every run not yet recorded in the journal on another engine: resolves each pending run here (a run whose
+     * config is invalid is recorded as failed here, as the local engine records it), sends the others to the engine
+     * as {@link SweepTask}s, in grid order and in jobs of at most {@link #ENGINE_BATCH_RUNS} runs, and records each
+     * result as it arrives, once per run key, with the run's {@code result.json} and {@code log.txt} in
+     * {@code DIR/runs/KEY/}.
+     *
+     * @param journal the results
+     * @param progress where progress goes
+     * @param engine the engine
+     * @param dataDirectory the data directory on the driver
+     * @param dataSets the downloaded data sets the runs read (see {@link SweepEngine.Job#dataSets()})
+     * @param master the engine's master, or null
+     * @param options the engine's settings
+     * @return what this session did
+     * @throws InterruptedException if interrupted while waiting for the engine
+     * @throws SweepEngine.EngineFailure if the engine could not execute every task; what arrived is recorded
+     */
+    Summary run(SweepJournal journal, Progress progress, SweepEngine engine, Path dataDirectory,
+                List<String> dataSets, String master, Map<String, String> options) throws InterruptedException {
+        List<SweepGrid.Run> pending = pending(journal);
+        int total = plan.grid().runs().size();
+        int already = total - pending.size();
+        if (pending.isEmpty()) {
+            return new Summary(total, already, 0, 0, 0, Set.of());
+        }
+        long started = System.nanoTime();
+        Set<String> missing = Collections.synchronizedSet(new LinkedHashSet<>());
+        AtomicInteger completed = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger running = new AtomicInteger(pending.size());
+        progress.start("sweep " + plan.config().name() + " on " + engine.name(), total);
+        progress.step(already, "");
+        Consumer<JsonNode> record = line -> {
+            if (!journal.append(line)) {
+                return;
+            }
+            collectMissing(line, plan.config().metrics(), missing);
+            running.decrementAndGet();
+            if ("failed".equals(line.path("status").asText())) {
+                failed.incrementAndGet();
+            } else {
+                completed.incrementAndGet();
+            }
+            report(progress, already, completed, failed, running, pending.size(), started);
+        };
+        int previousThreads = Kernels.threads();
+        // An engine that runs its tasks in this JVM (Spark's local mode) must run them single-threaded, as here.
+        Kernels.setThreads(1);
+        try {
+            for (int from = 0; from < pending.size(); from += engineBatchRuns) {
+                List<SweepTask> tasks = new ArrayList<>();
+                for (SweepGrid.Run run : pending.subList(from, Math.min(pending.size(), from + engineBatchRuns))) {
+                    SweepTask task;
+                    try {
+                        task = SweepTask.of(plan, run, commandLine);
+                    } catch (RuntimeException invalid) {
+                        record.accept(execute(run));
+                        continue;
+                    }
+                    tasks.add(task);
+                }
+                if (tasks.isEmpty()) {
+                    continue;
+                }
+                engine.run(new SweepEngine.Job(plan.config().name(), tasks, out, dataDirectory, dataSets, master,
+                        options), result -> {
+                            if (journal.isRecorded(result.key())) {
+                                return;
+                            }
+                            JsonNode line = parseResult(result);
+                            writeRunFiles(result, line);
+                            record.accept(line);
+                        });
+            }
+        } finally {
+            Kernels.setThreads(previousThreads);
+        }
+        double wall = (System.nanoTime() - started) * 1e-9;
+        progress.finish(String.format(Locale.ROOT, "%d run(s) done (%d failed) on %s in %s; %d recorded earlier",
+                completed.get() + failed.get(), failed.get(), engine.name(), duration(wall), already));
+        return new Summary(total, already, completed.get(), failed.get(), wall, Set.copyOf(missing));
+    }
+
+    private List<SweepGrid.Run> pending(SweepJournal journal) {
+        List<SweepGrid.Run> pending = new ArrayList<>();
+        for (SweepGrid.Run run : plan.grid().runs()) {
+            if (!journal.recordedKeys().contains(run.key())) {
+                pending.add(run);
+            }
+        }
+        return pending;
+    }
+
+    /** The line of a result, checked to be a run of this sweep under the key it was sent with. */
+    private JsonNode parseResult(SweepTaskResult result) {
+        JsonNode line;
+        try {
+            line = ConfigMapper.jsonMapper().readTree(result.line());
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("the result of sweep run " + result.key()
+                    + " is not JSON: " + e.getMessage(), e));
+        }
+        if (line == null || !result.key().equals(line.path("key").asText())) {
+            throw new UncheckedIOException(new IOException("the result of sweep run " + result.key()
+                    + " carries another key: " + (line == null ? null : line.path("key"))));
+        }
+        return line;
+    }
+
+    /** Writes a remote run's log and result.json where the local engine leaves them. */
+    private void writeRunFiles(SweepTaskResult result, JsonNode line) {
+        Path directory = out.resolve(RUNS_DIRECTORY).resolve(result.key());
+        try {
+            Files.createDirectories(directory);
+            // The log is a convenience (not forced to disk); result.json is written as a local run writes it.
+            Files.writeString(directory.resolve(LOG_FILE), result.log(), StandardCharsets.UTF_8);
+            if (line.path("result").isObject()) {
+                AtomicFiles.writeString(directory.resolve("result.json"), ConfigMapper.writeJson(line.get("result")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void report(Progress progress, int already, AtomicInteger completed, AtomicInteger failed,
                                AtomicInteger running, int pending, long started) {
         int done = completed.get() + failed.get();
@@ -233,43 +383,67 @@ final class SweepRunner {
         return String.format(Locale.ROOT, "%d h %02d min", d.toHours(), d.toMinutesPart());
     }
 
-    private JsonNode execute(SweepGrid.Run run, Set<String> missing) {
+    /** The local engine's run: resolves it and runs it in {@code DIR/runs/KEY/}. */
+    private JsonNode execute(SweepGrid.Run run) {
+        ObjectNode parameters = ConfigMapper.jsonMapper().createObjectNode();
+        run.point().values().forEach(parameters::set);
+        return executeRun(plan.config().name(), run.point().index(), run.trial(), run.key(), run.seed(), parameters,
+                plan.config().metrics(), () -> plan.resolve(run), out.resolve(RUNS_DIRECTORY).resolve(run.key()),
+                executor, commandLine);
+    }
+
+    /**
+     * Runs one run and builds its line (the format in the class comment); shared by every engine, so that a line
+     * does not depend on where the run executed. A run that throws gives a {@code failed} line, with the stack
+     * trace appended to the run's log.
+     *
+     * @param sweepName the sweep's name
+     * @param point the point's index
+     * @param trial the trial's index
+     * @param key the run's key
+     * @param seed the run's seed
+     * @param parameters the point's values, not modified
+     * @param metrics the recorded metrics
+     * @param resolve gives the run's config; may throw (the run then fails)
+     * @param directory the run's directory: its {@code result.json} and {@code log.txt} go there
+     * @param executor runs the experiment
+     * @param commandLine the command line, for the provenance of a failed run
+     * @return the line
+     */
+    static ObjectNode executeRun(String sweepName, int point, int trial, String key, long seed, ObjectNode parameters,
+                                 List<String> metrics, Supplier<ExperimentConfig> resolve, Path directory,
+                                 Executor executor, List<String> commandLine) {
         ObjectNode line = ConfigMapper.jsonMapper().createObjectNode();
         line.put("schemaVersion", 1);
-        line.put("sweep", plan.config().name());
-        line.put("point", run.point().index());
-        line.put("trial", run.trial());
-        line.put("key", run.key());
-        line.put("seed", run.seed());
-        ObjectNode parameters = line.putObject("parameters");
-        run.point().values().forEach(parameters::set);
-        Path directory = out.resolve("runs").resolve(run.key());
+        line.put("sweep", sweepName);
+        line.put("point", point);
+        line.put("trial", trial);
+        line.put("key", key);
+        line.put("seed", seed);
+        line.set("parameters", parameters.deepCopy());
         long started = System.nanoTime();
         ExperimentConfig config = null;
         try {
-            config = plan.resolve(run);
+            config = resolve.get();
             Files.createDirectories(directory);
             JsonNode result;
-            try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(directory.resolve("log.txt"),
+            try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(directory.resolve(LOG_FILE),
                     StandardCharsets.UTF_8), true)) {
                 Path file = executor.run(config, directory, log);
                 result = ConfigMapper.jsonMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
             }
             line.put("status", result.path("status").asText("completed"));
-            ObjectNode metrics = line.putObject("metrics");
-            for (String metric : plan.config().metrics()) {
+            ObjectNode values = line.putObject("metrics");
+            for (String metric : metrics) {
                 JsonNode value = result.at("/" + metric.replace('.', '/'));
                 if (value.isNumber()) {
-                    metrics.put(metric, value.doubleValue());
+                    values.put(metric, value.doubleValue());
                 } else if (value.isTextual() && isNonFinite(value.asText())) {
-                    metrics.put(metric, Double.parseDouble(value.asText()));
+                    values.put(metric, Double.parseDouble(value.asText()));
                 } else {
                     // null: the run did not produce it (no linear classifier, say); absent or not a number: a
-                    // metric name this result does not have, worth a warning.
-                    metrics.putNull(metric);
-                    if (!value.isNull()) {
-                        missing.add(metric);
-                    }
+                    // metric name this result does not have, worth a warning (missingMetrics).
+                    values.putNull(metric);
                 }
             }
             line.put("wallSeconds", (System.nanoTime() - started) * 1e-9);
@@ -277,21 +451,42 @@ final class SweepRunner {
             line.set("result", result);
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             line.put("status", "failed");
-            ObjectNode metrics = line.putObject("metrics");
-            for (String metric : plan.config().metrics()) {
-                metrics.putNull(metric);
+            ObjectNode values = line.putObject("metrics");
+            for (String metric : metrics) {
+                values.putNull(metric);
             }
             line.put("wallSeconds", (System.nanoTime() - started) * 1e-9);
             line.put("error", describe(e));
             line.putNull("result");
             if (config != null) {
                 JsonNode resolved = ConfigMapper.valueToTree(config);
-                line.set("provenance", ConfigMapper.valueToTree(Provenance.capture(run.seed(), resolved,
+                line.set("provenance", ConfigMapper.valueToTree(Provenance.capture(seed, resolved,
                         commandLine, Kernels.backendDescription())));
             }
             appendFailure(directory, e);
         }
         return line;
+    }
+
+    /**
+     * Adds to {@code missing} the metrics of a line that its result does not have, or has as something other than
+     * a number (a null, a run that did not produce it, is not missing).
+     *
+     * @param line a line with its {@code result}
+     * @param metrics the recorded metrics
+     * @param missing receives the names
+     */
+    static void collectMissing(JsonNode line, List<String> metrics, Set<String> missing) {
+        JsonNode result = line.path("result");
+        if (!result.isObject()) {
+            return;
+        }
+        for (String metric : metrics) {
+            JsonNode value = result.at("/" + metric.replace('.', '/'));
+            if (!value.isNumber() && !value.isNull() && !(value.isTextual() && isNonFinite(value.asText()))) {
+                missing.add(metric);
+            }
+        }
     }
 
     private static boolean isNonFinite(String text) {
