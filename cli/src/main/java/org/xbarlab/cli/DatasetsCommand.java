@@ -59,9 +59,13 @@ final class DatasetsCommand implements Runnable {
             Path directory = dataDirectory(dataDir);
             for (String id : ids) {
                 DatasetKind kind = DatasetKind.fromId(id);
-                if (!kind.fetchable()) {
+                if (kind.generated()) {
                     throw new IllegalArgumentException("data set " + kind.id()
                             + " is generated in memory and is never fetched; fetchable: mnist, fashion-mnist");
+                }
+                if (!kind.fetchable()) {
+                    throw new IllegalArgumentException("data set " + kind.id() + " cannot be fetched: "
+                            + kind.howToObtain());
                 }
                 FetchResult result = DatasetFetcher.defaults().fetch(kind, directory,
                         TerminalProgress.forConsole(spec.commandLine().getErr()));
@@ -90,10 +94,11 @@ final class DatasetsCommand implements Runnable {
             out.println("data directory: " + directory);
             out.printf("%-14s %-9s %-9s %-8s %-9s %s%n", "id", "train", "test", "shape", "present", "source");
             for (DatasetKind kind : DatasetKind.values()) {
-                String present = kind.fetchable() ? (Datasets.isPresent(kind, directory) ? "yes" : "no")
-                        : "generated";
+                String present = kind.generated() ? "generated" : Datasets.isPresent(kind, directory) ? "yes"
+                        : kind.downloadedByUser() ? "no (download yourself)" : "no";
                 out.printf("%-14s %-9d %-9d %-8s %-9s %s%n", kind.id(), kind.sampleCount(Split.TRAIN),
-                        kind.sampleCount(Split.TEST), kind.rows() + "x" + kind.cols(), present, kind.source());
+                        kind.sampleCount(Split.TEST), (kind.channels() > 1 ? kind.channels() + "x" : "")
+                                + kind.rows() + "x" + kind.cols(), present, kind.source());
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.xbarlab.cli;
 
+import org.xbarlab.algorithms.conv.CnnConfig;
 import org.xbarlab.algorithms.experiment.DataConfig;
 import org.xbarlab.algorithms.experiment.EvaluationConfig;
 import org.xbarlab.algorithms.hebbian.HebbianConfig;
@@ -22,7 +23,8 @@ import org.xbarlab.crossbar.ChipConfig;
  *     {@code training}), a supervised network ({@code supervised}, settings in {@code supervised}) or the
  *     semi-supervised scheme ({@code semi-supervised}, settings in {@code semiSupervised}), FastHebb-style
  *     Hebbian learning ({@code hebbian}, settings in {@code hebbian}) or MUSCLE-style mutual-information learning
- *     ({@code muscle}, settings in {@code muscle})
+ *     ({@code muscle}, settings in {@code muscle}), or a convolutional network ({@code cnn}, settings in
+ *     {@code cnn})
  * @param data the data set
  * @param chip the simulated chip, or null to train exact software weights
  * @param training the unsupervised network and its learning rule; required for {@code wta}, null otherwise
@@ -30,12 +32,13 @@ import org.xbarlab.crossbar.ChipConfig;
  * @param semiSupervised the semi-supervised scheme; required for {@code semi-supervised}, null otherwise
  * @param hebbian the Hebbian network and rule; required for {@code hebbian}, null otherwise
  * @param muscle the mutual-information network; required for {@code muscle}, null otherwise
+ * @param cnn the convolutional network; required for {@code cnn}, null otherwise
  * @param evaluation how to evaluate
  */
 public record ExperimentConfig(int schemaVersion, String name, Long seed, ExperimentMethod method, DataConfig data,
                                ChipConfig chip, WtaConfig training, SupervisedConfig supervised,
                                SemiSupervisedConfig semiSupervised, HebbianConfig hebbian, MuscleConfig muscle,
-                               EvaluationConfig evaluation) {
+                               CnnConfig cnn, EvaluationConfig evaluation) {
 
     /** Version of the experiment file format written and read by this build. */
     public static final int SCHEMA_VERSION = 1;
@@ -58,12 +61,14 @@ public record ExperimentConfig(int schemaVersion, String name, Long seed, Experi
                 "hebbian must be given exactly when method is hebbian (method is %s)", method);
         Checks.isTrue((muscle != null) == (method == ExperimentMethod.MUSCLE),
                 "muscle must be given exactly when method is muscle (method is %s)", method);
+        Checks.isTrue((cnn != null) == (method == ExperimentMethod.CNN),
+                "cnn must be given exactly when method is cnn (method is %s)", method);
     }
 
     /** A copy with the root seed and the chip given (the resolved form recorded in the result). */
     public ExperimentConfig withSeedAndChip(long newSeed, ChipConfig newChip) {
         return new ExperimentConfig(schemaVersion, name, newSeed, method, data, newChip, training, supervised,
-                semiSupervised, hebbian, muscle, evaluation);
+                semiSupervised, hebbian, muscle, cnn, evaluation);
     }
 
     /**
@@ -72,7 +77,7 @@ public record ExperimentConfig(int schemaVersion, String name, Long seed, Experi
      */
     public static ExperimentConfig defaults() {
         return new ExperimentConfig(SCHEMA_VERSION, "wta-backpropagation-one-layer", null, ExperimentMethod.WTA,
-                DataConfig.defaults(), ChipConfig.ideal(), WtaConfig.backpropagationOneLayer(), null, null, null, null,
+                DataConfig.defaults(), ChipConfig.ideal(), WtaConfig.backpropagationOneLayer(), null, null, null, null, null,
                 EvaluationConfig.defaults());
     }
 }

@@ -21,12 +21,16 @@ public enum ExperimentMethod {
     /** MUSCLE-style mutual information between two augmented views plus cross-entropy on the labels (section
      * {@code muscle}). */
     @JsonProperty("muscle")
-    MUSCLE;
+    MUSCLE,
+    /** A convolutional network on crossbar tiles, trained by the self-defined target or supervised (section
+     * {@code cnn}). */
+    @JsonProperty("cnn")
+    CNN;
 
     /**
      * The experiment file's section that configures this method.
      *
-     * @return {@code training}, {@code supervised}, {@code semiSupervised}, {@code hebbian} or {@code muscle}
+     * @return {@code training}, {@code supervised}, {@code semiSupervised}, {@code hebbian}, {@code muscle} or {@code cnn}
      */
     public String section() {
         return switch (this) {
@@ -35,11 +39,12 @@ public enum ExperimentMethod {
             case SEMI_SUPERVISED -> "semiSupervised";
             case HEBBIAN -> "hebbian";
             case MUSCLE -> "muscle";
+            case CNN -> "cnn";
         };
     }
 
-    /** Whether a run of this method can be checkpointed and resumed. */
+    /** Whether a run of this method can be checkpointed and resumed (every method can). */
     public boolean checkpointed() {
-        return this == WTA || this == SUPERVISED || this == SEMI_SUPERVISED;
+        return true;
     }
 }

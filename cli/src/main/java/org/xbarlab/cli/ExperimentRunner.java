@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.xbarlab.algorithms.data.DatasetFetcher;
 import org.xbarlab.algorithms.data.Datasets;
+import org.xbarlab.algorithms.conv.CnnConfig;
+import org.xbarlab.algorithms.conv.CnnMode;
+import org.xbarlab.algorithms.conv.ConvNetConfig;
+import org.xbarlab.algorithms.conv.FeatureShape;
 import org.xbarlab.algorithms.experiment.Checkpointing;
+import org.xbarlab.algorithms.experiment.CnnExperiment;
 import org.xbarlab.algorithms.experiment.Evaluation;
 import org.xbarlab.algorithms.experiment.ExperimentResult;
 import org.xbarlab.algorithms.experiment.HebbianExperiment;
@@ -91,7 +96,7 @@ final class ExperimentRunner {
     }
 
     private static final java.util.regex.Pattern PRESET_OVERRIDE =
-            java.util.regex.Pattern.compile("(supervised|semiSupervised|hebbian|muscle)\\.preset=(.*)");
+            java.util.regex.Pattern.compile("(supervised|semiSupervised|hebbian|muscle|cnn)\\.preset=(.*)");
 
     /**
      * Checks that the network fits the data set (inputs = pixels after the crop; supervised outputs = classes ×
@@ -105,8 +110,18 @@ final class ExperimentRunner {
                     "must be at most " + Math.min(kind.rows(), kind.cols()) + " for " + kind.displayName()
                             + ", got " + crop);
         }
-        int features = crop > 0 ? crop * crop : kind.rows() * kind.cols();
+        int features = crop > 0 ? kind.channels() * crop * crop : kind.featureCount();
         String section = config.method().section();
+        if (config.method() == ExperimentMethod.CNN) {
+            ConvNetConfig network = cnnNetwork(config);
+            if (config.cnn().mode() == CnnMode.SUPERVISED && network.outputs() != kind.classCount()) {
+                throw new org.xbarlab.core.config.ConfigException("cnn.network", -1, "the experiment",
+                        "must end with the " + kind.classCount() + " classes of " + kind.displayName()
+                                + " in supervised mode, got " + network.outputs() + " outputs ("
+                                + config.cnn().network() + ")");
+            }
+            return;
+        }
         List<Integer> sizes = layerSizes(config);
         if (sizes.get(0) != features) {
             throw new org.xbarlab.core.config.ConfigException(section + ".layerSizes[0]", -1, "the experiment",
@@ -144,6 +159,21 @@ final class ExperimentRunner {
      * @param config the resolved experiment
      * @return the estimate in bytes
      */
+    /** The CNN of an experiment, laid over its data set's shape; a network that does not fit is a config error. */
+    static ConvNetConfig cnnNetwork(ExperimentConfig config) {
+        var kind = config.data().kind();
+        int crop = config.data().centerCrop();
+        FeatureShape shape = new FeatureShape(kind.channels(), crop > 0 ? crop : kind.rows(),
+                crop > 0 ? crop : kind.cols());
+        try {
+            return config.cnn().network(shape);
+        } catch (IllegalArgumentException e) {
+            throw new org.xbarlab.core.config.ConfigException("cnn.network", -1, "the experiment",
+                    "\"" + config.cnn().network() + "\" does not fit " + kind.displayName() + " (" + shape + "): "
+                            + e.getMessage());
+        }
+    }
+
     static long estimatedBytes(ExperimentConfig config) {
         var data = config.data();
         var kind = data.kind();
@@ -153,15 +183,33 @@ final class ExperimentRunner {
         long test = data.testSamples() > 0 ? Math.min(data.testSamples(),
                 kind.sampleCount(org.xbarlab.algorithms.data.Split.TEST))
                 : kind.sampleCount(org.xbarlab.algorithms.data.Split.TEST);
-        List<Integer> sizes = layerSizes(config);
         long weights = 0;
         long units = 0;
-        for (int l = 0; l + 1 < sizes.size(); l++) {
-            weights += (long) sizes.get(l) * sizes.get(l + 1);
-            units += sizes.get(l + 1);
+        if (config.method() == ExperimentMethod.CNN) {
+            ConvNetConfig network = cnnNetwork(config);
+            List<FeatureShape> shapes = network.convolutionShapes();
+            int channels = network.inputChannels();
+            for (int l = 0; l < network.convolutions().size(); l++) {
+                var convolution = network.convolutions().get(l);
+                weights += (long) convolution.filters() * convolution.kernel() * convolution.kernel() * channels;
+                channels = convolution.filters();
+            }
+            long previous = network.flattenedSize();
+            units = previous;
+            for (int width : network.denseSizes()) {
+                weights += previous * width;
+                units += width;
+                previous = width;
+            }
+        } else {
+            List<Integer> sizes = layerSizes(config);
+            for (int l = 0; l + 1 < sizes.size(); l++) {
+                weights += (long) sizes.get(l) * sizes.get(l + 1);
+                units += sizes.get(l + 1);
+            }
         }
         long perWeight = config.chip() == null ? EXACT_BYTES_PER_WEIGHT : CHIP_BYTES_PER_WEIGHT;
-        long images = (train + test) * (long) kind.rows() * kind.cols() * 4;
+        long images = (train + test) * (long) kind.featureCount() * 4;
         long features = (train + test) * units * 4;
         return images + weights * perWeight + features;
     }
@@ -173,6 +221,7 @@ final class ExperimentRunner {
             case SEMI_SUPERVISED -> config.semiSupervised().layerSizes();
             case HEBBIAN -> config.hebbian().layerSizes();
             case MUSCLE -> config.muscle().layerSizes();
+            case CNN -> throw new IllegalStateException("a CNN has no layer sizes: see cnnNetwork");
         };
     }
 
@@ -193,7 +242,8 @@ final class ExperimentRunner {
                                     + "and the evaluation's features), more than the %.1f GB this Java process "
                                     + "may use; use fewer or narrower layers, fewer samples (data.trainSamples), "
                                     + "or give Java more memory (JAVA_OPTS=-Xmx…G)",
-                            layerSizes(config), config.chip() == null ? "exact weights" : "a chip",
+                            config.method() == ExperimentMethod.CNN ? config.cnn().network() : layerSizes(config),
+                            config.chip() == null ? "exact weights" : "a chip",
                             needed / 1e9, config.chip() == null ? "" : " with their devices",
                             availableBytes / 1e9));
         }
@@ -224,6 +274,10 @@ final class ExperimentRunner {
                             + "with %d labels, %d epoch(s), batch %d", config.muscle().layerSizes(),
                     config.muscle().wtaWeight() > 0 ? " and the self-defined target" : "", data,
                     config.muscle().labeledSamples(), config.muscle().epochs(), config.muscle().batchSize());
+            case CNN -> String.format(Locale.ROOT, "convolutional network %s trained %s on %s, %d epoch(s), batch %d",
+                    config.cnn().network(), config.cnn().mode() == CnnMode.WTA ? "by the self-defined target "
+                            + "(backpropagation)" : "supervised (cross-entropy)", data, config.cnn().epochs(),
+                    config.cnn().batchSize());
         };
     }
 
@@ -268,6 +322,13 @@ final class ExperimentRunner {
         return java.util.Map.copyOf(presets);
     }
 
+    /** Presets of the {@code cnn} section, chosen by its {@code preset} key. */
+    static final java.util.Map<String, java.util.function.Supplier<CnnConfig>> CNN_PRESETS =
+            java.util.Map.of("seed-paper-mnist", CnnConfig::seedPaperMnist,
+                    "seed-paper-fashion-mnist", CnnConfig::seedPaperFashionMnist,
+                    "seed-paper-svhn", CnnConfig::seedPaperSvhn,
+                    "supervised-baseline", CnnConfig::supervisedBaseline);
+
     /**
      * Fills the section of the experiment's method from its preset: a supervised (semi-supervised) experiment lays
      * its {@code supervised} ({@code semiSupervised}) section over the preset it names ({@code
@@ -282,9 +343,9 @@ final class ExperimentRunner {
                 method = override.substring("method=".length()).trim();
             }
         }
-        if (method == null || !List.of("wta", "supervised", "semi-supervised", "hebbian", "muscle").contains(method)) {
+        if (method == null || !List.of("wta", "supervised", "semi-supervised", "hebbian", "muscle", "cnn").contains(method)) {
             throw new org.xbarlab.core.config.ConfigException("method", -1, sourceName,
-                    "must be one of wta, supervised, semi-supervised, hebbian, muscle, got " + (method == null ? given : "\"" + method
+                    "must be one of wta, supervised, semi-supervised, hebbian, muscle, cnn, got " + (method == null ? given : "\"" + method
                             + "\""));
         }
         if (!(tree instanceof ObjectNode root)) {
@@ -297,6 +358,7 @@ final class ExperimentRunner {
                     "backpropagation-600", sourceName);
             case "hebbian" -> expandSection(root, "hebbian", HEBBIAN_PRESETS, "soft-wta", sourceName);
             case "muscle" -> expandSection(root, "muscle", MUSCLE_PRESETS, "muscle-600", sourceName);
+            case "cnn" -> expandSection(root, "cnn", CNN_PRESETS, "seed-paper-mnist", sourceName);
             default -> tree;
         };
     }
@@ -467,9 +529,11 @@ final class ExperimentRunner {
             case SEMI_SUPERVISED -> new SemiSupervisedExperiment(resolved.semiSupervised(), resolved.data(),
                     resolved.evaluation()).run(factory, streams, dataDirectory, progress, log, checkpointing);
             case HEBBIAN -> new HebbianExperiment(resolved.hebbian(), resolved.data(), resolved.evaluation())
-                    .run(factory, streams, dataDirectory, progress, log);
+                    .run(factory, streams, dataDirectory, progress, log, checkpointing);
             case MUSCLE -> new MuscleExperiment(resolved.muscle(), resolved.data(), resolved.evaluation())
-                    .run(factory, streams, dataDirectory, progress, log);
+                    .run(factory, streams, dataDirectory, progress, log, checkpointing);
+            case CNN -> new CnnExperiment(resolved.cnn(), resolved.data(), resolved.evaluation())
+                    .run(factory, streams, dataDirectory, progress, log, checkpointing);
         };
         double wallSeconds = (System.nanoTime() - started) * 1e-9;
 

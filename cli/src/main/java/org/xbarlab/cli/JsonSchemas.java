@@ -96,6 +96,7 @@ final class JsonSchemas {
                 ExperimentRunner.SEMI_SUPERVISED_PRESETS.keySet()));
         properties.set("hebbian", withPreset(properties.path("hebbian"), ExperimentRunner.HEBBIAN_PRESETS.keySet()));
         properties.set("muscle", withPreset(properties.path("muscle"), ExperimentRunner.MUSCLE_PRESETS.keySet()));
+        properties.set("cnn", withPreset(properties.path("cnn"), ExperimentRunner.CNN_PRESETS.keySet()));
     }
 
     private JsonNode withPreset(JsonNode section, Collection<String> presets) {

@@ -376,7 +376,7 @@ final class SweepCommand implements Callable<Integer> {
         Set<String> folders = new LinkedHashSet<>();
         for (ExperimentConfig config : configs) {
             DatasetKind kind = config.data().kind();
-            if (kind.fetchable()) {
+            if (!kind.generated()) {
                 folders.add(data.relativize(DataDirectory.datasetDirectory(data, kind)).toString());
             }
         }

@@ -89,10 +89,11 @@ final class ValidateCommand implements Runnable {
         }
         JsonNode resolved = ConfigMapper.valueToTree(experiment);
         DatasetKind kind = experiment.data().kind();
-        boolean present = !kind.fetchable() || Datasets.isPresent(kind, DatasetsCommand.dataDirectory(dataDir));
+        boolean present = kind.generated() || Datasets.isPresent(kind, DatasetsCommand.dataDirectory(dataDir));
         spec.commandLine().getOut().printf(Locale.ROOT, "  data set %s: %s%n", kind.displayName(),
-                kind.fetchable() ? (present ? "present" : "absent (fetched on the first run, or: xbarlab datasets "
-                        + "fetch)") : "generated");
+                kind.generated() ? "generated" : present ? "present" : kind.fetchable()
+                        ? "absent (fetched on the first run, or: xbarlab datasets fetch)"
+                        : "absent (" + kind.howToObtain() + ")");
         if (print) {
             spec.commandLine().getOut().println(ConfigMapper.writeJson(resolved));
         }

@@ -72,8 +72,42 @@ class CheckpointResumeTest extends XbarlabTestBase {
                                 "preBatchSize": 32, "supervisedBatchSize": 32}}
             """;
 
+    /** A small convolutional network trained by the self-defined target on a noisy chip (Adam, pruning). */
+    private static final String CNN = """
+            {"schemaVersion": 1, "name": "checkpoint-cnn", "method": "cnn",
+             "data": {"dataset": "synthetic", "trainSamples": 160, "testSamples": 80},
+             "chip": {"devicePreset": "taox-hfox",
+                      "tile": {"tileRows": 32, "tileColumns": 64, "updateMethod": "pulses",
+                               "pulses": {"scheme": "stochastic"}}},
+             "cnn": {"preset": "seed-paper-mnist", "network": "4f5-8f3-30", "learningRates": [0.01, 0.01, 0.01],
+                     "epochs": 2, "batchSize": 16},
+             "evaluation": {"directAssociation": true}}
+            """;
+
+    /** Krotov–Hopfield competing units on a noisy chip. */
+    private static final String HEBBIAN = """
+            {"schemaVersion": 1, "name": "checkpoint-hebbian", "method": "hebbian",
+             "data": {"dataset": "synthetic", "trainSamples": 200, "testSamples": 100},
+             "chip": {"devicePreset": "taox-hfox", "tile": {"tileRows": 32, "tileColumns": 64}},
+             "hebbian": {"preset": "krotov-hopfield", "layerSizes": [784, 30], "epochs": 2, "batchSize": 20},
+             "evaluation": {"directAssociation": true}}
+            """;
+
+    /** MUSCLE with the WTA target: Adam, two augmented views, homeostasis. */
+    private static final String MUSCLE = """
+            {"schemaVersion": 1, "name": "checkpoint-muscle", "method": "muscle",
+             "data": {"dataset": "synthetic", "trainSamples": 200, "testSamples": 100},
+             "chip": {"devicePreset": "epiram", "tile": {"tileRows": 32, "tileColumns": 64}},
+             "muscle": {"preset": "muscle-wta-100", "layerSizes": [784, 32, 10], "epochs": 2, "batchSize": 40,
+                        "labeledBatchSize": 10},
+             "evaluation": {"directAssociation": false}}
+            """;
+
     private static String experiment(String kind) {
         return switch (kind) {
+            case "hebbian" -> HEBBIAN;
+            case "muscle" -> MUSCLE;
+            case "cnn" -> CNN;
             case "bp" -> CHIP_BP;
             case "ep" -> CHIP_EP;
             case "supervised" -> SUPERVISED;
@@ -130,7 +164,7 @@ class CheckpointResumeTest extends XbarlabTestBase {
 
     @ParameterizedTest(name = "{0}, crash after mini-batch {1}")
     @CsvSource({"bp, 2", "bp, 13", "bp, 24", "ep, 7", "ep, 10", "supervised, 6", "supervised, 14", "semi, 3",
-        "semi, 9", "semi, 12"})
+        "semi, 9", "semi, 12", "cnn, 4", "cnn, 10", "hebbian, 7", "muscle, 3", "muscle, 5"})
     void aRunResumedFromACheckpointEqualsTheRunNeverInterrupted(String rule, int batch) throws IOException {
         // "bp, 13": in the second epoch; "bp, 24": the checkpoint after the last mini-batch of epoch 2, before its
         // evaluation; "ep, 10": the first epoch's last mini-batch.

@@ -6,12 +6,14 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An immutable labelled image data set: grey images stored row-major as {@code float} in {@code [0, 1]} and one
- * integer class label per image.
+ * An immutable labelled image data set: images stored as {@code float} in {@code [0, 1]} and one integer class label
+ * per image. Grey data sets (MNIST, Fashion-MNIST) have one channel; colour data sets (SVHN, CIFAR-10, made with
+ * {@link #ofChannels}) have {@link #channels()} planes per image.
  *
  * <p><b>Layout.</b> Sample {@code i} occupies features {@code i*featureCount() .. (i+1)*featureCount()-1} of the
- * image array; feature {@code r*cols()+c} is the pixel in row {@code r} and column {@code c}. Pixels read from IDX
- * files are scaled as {@code byte/255f}.
+ * image array. Within a sample the layout is planar, channel-major: feature {@code (ch*rows() + r)*cols() + c} is
+ * channel {@code ch}, row {@code r}, column {@code c} (PyTorch's CHW); with one channel that is {@code r*cols()+c}.
+ * Pixels read from IDX, CIFAR-10 and SVHN files are scaled as {@code byte/255f}.
  *
  * <p><b>Memory.</b> Images take 4 bytes per pixel: the MNIST training set (60 000 × 784) is 188 MB of floats
  * plus 240 kB of labels, which is acceptable on the 24 GiB CI machine; the test set is 31 MB. Float storage avoids a
@@ -28,6 +30,8 @@ import java.util.Objects;
 public final class Dataset {
 
     private final String name;
+    /** Planes per image: 1 for grey data sets. */
+    private final int channels;
     private final int rows;
     private final int cols;
     private final int classCount;
@@ -39,7 +43,13 @@ public final class Dataset {
 
     private Dataset(String name, float[] images, int[] labels, int firstSample, int sampleCount, int rows, int cols,
                     int classCount) {
+        this(name, images, labels, firstSample, sampleCount, 1, rows, cols, classCount);
+    }
+
+    private Dataset(String name, float[] images, int[] labels, int firstSample, int sampleCount, int channels,
+                    int rows, int cols, int classCount) {
         this.name = name;
+        this.channels = channels;
         this.images = images;
         this.labels = labels;
         this.firstSample = firstSample;
@@ -96,6 +106,66 @@ public final class Dataset {
         return new Dataset(name, images, labels, 0, labels.length, rows, cols, classCount);
     }
 
+    /**
+     * Creates a colour (or any multi-channel) data set from copies of the given arrays, after checking them.
+     * {@code ofChannels(name, images, labels, 1, rows, cols, classCount)} equals {@link #of}.
+     *
+     * @param name a short name such as {@code "SVHN/train"}; never null or blank
+     * @param images planar pixels, channel-major per sample ({@code sample × channels × rows × cols}),
+     *     {@code labels.length * channels * rows * cols} values, each finite and in {@code [0, 1]}; copied, never null
+     * @param labels one class label per sample, each in {@code 0..classCount-1}; copied, never null
+     * @param channels planes per image, 1 to 4096 (3 for RGB)
+     * @param rows image height in pixels, positive
+     * @param cols image width in pixels, positive
+     * @param classCount number of classes, 1 to 65 536
+     * @return the data set
+     * @throws IllegalArgumentException naming the offending argument, index and value when a check fails
+     */
+    public static Dataset ofChannels(String name, float[] images, int[] labels, int channels, int rows, int cols,
+                                     int classCount) {
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(labels, "labels");
+        checkChannels(channels);
+        checkShape(name, rows, cols, classCount);
+        long features = (long) channels * rows * cols;
+        long expectedLength = labels.length * features;
+        if (images.length != expectedLength) {
+            throw new IllegalArgumentException("images must hold labels.length × channels × rows × cols = "
+                    + labels.length + " × " + channels + " × " + rows + " × " + cols + " = " + expectedLength
+                    + " values, got " + images.length);
+        }
+        for (int i = 0; i < images.length; i++) {
+            float value = images[i];
+            if (!(value >= 0f && value <= 1f)) {
+                throw new IllegalArgumentException("images[" + i + "] (sample " + i / features
+                        + ") must be in [0, 1], got " + value);
+            }
+        }
+        checkLabels(labels, classCount);
+        return new Dataset(name, images.clone(), labels.clone(), 0, labels.length, channels, rows, cols, classCount);
+    }
+
+    /**
+     * Wraps planar multi-channel arrays that the caller has already validated and gives up, without copying (for
+     * readers in this package).
+     */
+    static Dataset wrapChannels(String name, float[] images, int[] labels, int channels, int rows, int cols,
+                                int classCount) {
+        checkChannels(channels);
+        checkShape(name, rows, cols, classCount);
+        if (images.length != (long) labels.length * channels * rows * cols) {
+            throw new IllegalStateException("internal error: " + images.length + " pixels for " + labels.length
+                    + " samples of " + channels + "×" + rows + "×" + cols);
+        }
+        return new Dataset(name, images, labels, 0, labels.length, channels, rows, cols, classCount);
+    }
+
+    private static void checkChannels(int channels) {
+        if (channels < 1 || channels > 4096) {
+            throw new IllegalArgumentException("channels must be in 1..4096, got " + channels);
+        }
+    }
+
     private static void checkShape(String name, int rows, int cols, int classCount) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be null or blank, got '" + name + "'");
@@ -136,6 +206,15 @@ public final class Dataset {
     }
 
     /**
+     * Returns the number of channels (planes) per image: 1 for grey data sets such as MNIST, 3 for RGB data sets.
+     *
+     * @return channels per image, at least 1
+     */
+    public int channels() {
+        return channels;
+    }
+
+    /**
      * Returns the image height.
      *
      * @return rows per image, in pixels
@@ -154,12 +233,13 @@ public final class Dataset {
     }
 
     /**
-     * Returns the number of input features per sample, {@code rows() * cols()} (784 for MNIST).
+     * Returns the number of input features per sample, {@code channels() * rows() * cols()} (784 for MNIST, 3072
+     * for SVHN and CIFAR-10).
      *
      * @return the feature count
      */
     public int featureCount() {
-        return rows * cols;
+        return channels * rows * cols;
     }
 
     /**
@@ -311,8 +391,8 @@ public final class Dataset {
         if (from == 0 && to == sampleCount) {
             return this;
         }
-        return new Dataset(name + "[" + from + ":" + to + "]", images, labels, firstSample + from, to - from, rows,
-                cols, classCount);
+        return new Dataset(name + "[" + from + ":" + to + "]", images, labels, firstSample + from, to - from,
+                channels, rows, cols, classCount);
     }
 
     /**
@@ -348,7 +428,7 @@ public final class Dataset {
             selectedLabels[i] = labels[firstSample + sample];
         }
         return new Dataset(name + "[selected " + sampleIndices.length + "]", selectedImages, selectedLabels, 0,
-                sampleIndices.length, rows, cols, classCount);
+                sampleIndices.length, channels, rows, cols, classCount);
     }
 
     /**
@@ -367,16 +447,19 @@ public final class Dataset {
         int top = (rows - size) / 2;
         int left = (cols - size) / 2;
         int features = featureCount();
-        float[] cropped = new float[sampleCount * size * size];
+        float[] cropped = new float[sampleCount * channels * size * size];
         for (int n = 0; n < sampleCount; n++) {
-            int source = (firstSample + n) * features;
-            for (int r = 0; r < size; r++) {
-                System.arraycopy(images, source + (top + r) * cols + left, cropped, (n * size + r) * size, size);
+            for (int ch = 0; ch < channels; ch++) {
+                int source = (firstSample + n) * features + ch * rows * cols;
+                int target = (n * channels + ch) * size * size;
+                for (int r = 0; r < size; r++) {
+                    System.arraycopy(images, source + (top + r) * cols + left, cropped, target + r * size, size);
+                }
             }
         }
         int[] copiedLabels = Arrays.copyOfRange(labels, firstSample, firstSample + sampleCount);
-        return new Dataset(name + "[crop " + size + "×" + size + "]", cropped, copiedLabels, 0, sampleCount, size,
-                size, classCount);
+        return new Dataset(name + "[crop " + size + "×" + size + "]", cropped, copiedLabels, 0, sampleCount,
+                channels, size, size, classCount);
     }
 
     /**
@@ -397,8 +480,8 @@ public final class Dataset {
             binary[k] = images[from + k] >= threshold ? 1f : 0f;
         }
         int[] copiedLabels = Arrays.copyOfRange(labels, firstSample, firstSample + sampleCount);
-        return new Dataset(name + "[≥" + threshold + "]", binary, copiedLabels, 0, sampleCount, rows, cols,
-                classCount);
+        return new Dataset(name + "[≥" + threshold + "]", binary, copiedLabels, 0, sampleCount, channels, rows,
+                cols, classCount);
     }
 
     /**
@@ -410,7 +493,7 @@ public final class Dataset {
      */
     public Dataset withName(String newName) {
         checkShape(newName, rows, cols, classCount);
-        return new Dataset(newName, images, labels, firstSample, sampleCount, rows, cols, classCount);
+        return new Dataset(newName, images, labels, firstSample, sampleCount, channels, rows, cols, classCount);
     }
 
     /**
@@ -420,6 +503,7 @@ public final class Dataset {
      */
     @Override
     public String toString() {
-        return name + " (" + sampleCount + " samples, " + rows + "×" + cols + ", " + classCount + " classes)";
+        String shape = channels == 1 ? rows + "×" + cols : channels + "×" + rows + "×" + cols;
+        return name + " (" + sampleCount + " samples, " + shape + ", " + classCount + " classes)";
     }
 }

@@ -13,6 +13,11 @@ import org.xbarlab.algorithms.data.DatasetFile.Content;
  * Fashion-MNIST files from the Debian package {@code dataset-fashion-mnist} (0.0~git20200523.55506a9-1) are gzip
  * archives that Debian recompressed (so their bytes differ from Zalando's published archives) whose content is the
  * canonical IDX data. See {@code docs/datasets.md} for the table.
+ *
+ * <p>SVHN and CIFAR-10 ({@link #downloadedByUser()}) are not fetched and have no verified files: the user downloads
+ * them from their official sites into the data directory's {@code svhn} or {@code cifar10} folder
+ * ({@link #howToObtain()}), and {@link Datasets#load} reads them with {@link SvhnMatReader} or
+ * {@link Cifar10Reader}.
  */
 public enum DatasetKind {
 
@@ -52,7 +57,31 @@ public enum DatasetKind {
      * (28×28, 10 classes) matches MNIST; its default sizes are 2 000 training and 500 test samples.
      */
     SYNTHETIC("synthetic", "synthetic", "generated in memory by SyntheticDataset", 28, 28, 2_000, 500,
-            List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), List.of());
+            List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), List.of()),
+
+    /**
+     * The Street View House Numbers, format 2 (cropped digits; Netzer et al., NIPS Workshop on Deep Learning 2011):
+     * 3×32×32 colour images, 10 classes (label 10 of the files is digit 0), 73 257 + 26 032. xbarlab cannot fetch
+     * it: the user downloads {@code train_32x32.mat} and {@code test_32x32.mat} from
+     * {@value SvhnMatReader#DOWNLOAD_URL} into the {@code svhn} folder of the data directory; {@link SvhnMatReader}
+     * reads them.
+     */
+    SVHN("svhn", "SVHN", "download yourself: " + SvhnMatReader.DOWNLOAD_URL + " (format 2, "
+            + SvhnMatReader.TRAIN_FILE + " and " + SvhnMatReader.TEST_FILE + ") into <data dir>/svhn", 3, 32, 32,
+            73_257, 26_032, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), SvhnMatReader.DOWNLOAD_URL,
+            List.of(SvhnMatReader.TRAIN_FILE), List.of(SvhnMatReader.TEST_FILE)),
+
+    /**
+     * CIFAR-10 (Krizhevsky 2009): 3×32×32 colour images, 10 classes, 50 000 + 10 000. xbarlab cannot fetch it: the
+     * user downloads the binary version ({@code cifar-10-binary.tar.gz}) from {@value Cifar10Reader#DOWNLOAD_URL}
+     * and puts {@code data_batch_1.bin} … {@code data_batch_5.bin} and {@code test_batch.bin} into the
+     * {@code cifar10} folder of the data directory (or leaves them in the archive's {@code cifar-10-batches-bin}
+     * folder inside it); {@link Cifar10Reader} reads them.
+     */
+    CIFAR10("cifar10", "CIFAR-10", "download yourself: " + Cifar10Reader.DOWNLOAD_URL + " (binary version, "
+            + "data_batch_1..5.bin and test_batch.bin) into <data dir>/cifar10", 3, 32, 32, 50_000, 10_000,
+            Cifar10Reader.CLASS_NAMES, Cifar10Reader.DOWNLOAD_URL, Cifar10Reader.TRAIN_FILES,
+            List.of(Cifar10Reader.TEST_FILE));
 
     private final String id;
     private final String displayName;
@@ -63,6 +92,10 @@ public enum DatasetKind {
     private final int testSampleCount;
     private final List<String> classNames;
     private final List<DatasetFile> files;
+    private final int channels;
+    private final String downloadUrl;
+    private final List<String> userTrainFiles;
+    private final List<String> userTestFiles;
 
     DatasetKind(String id, String displayName, String source, int rows, int cols, int trainSampleCount,
                 int testSampleCount, List<String> classNames, List<DatasetFile> files) {
@@ -75,11 +108,34 @@ public enum DatasetKind {
         this.testSampleCount = testSampleCount;
         this.classNames = classNames;
         this.files = files;
+        this.channels = 1;
+        this.downloadUrl = null;
+        this.userTrainFiles = List.of();
+        this.userTestFiles = List.of();
+    }
+
+    /** A data set the user downloads: no verified files, no fetch command. */
+    DatasetKind(String id, String displayName, String source, int channels, int rows, int cols,
+                int trainSampleCount, int testSampleCount, List<String> classNames, String downloadUrl,
+                List<String> userTrainFiles, List<String> userTestFiles) {
+        this.id = id;
+        this.displayName = displayName;
+        this.source = source;
+        this.rows = rows;
+        this.cols = cols;
+        this.trainSampleCount = trainSampleCount;
+        this.testSampleCount = testSampleCount;
+        this.classNames = classNames;
+        this.files = List.of();
+        this.channels = channels;
+        this.downloadUrl = downloadUrl;
+        this.userTrainFiles = userTrainFiles;
+        this.userTestFiles = userTestFiles;
     }
 
     /**
      * Returns the identifier used on the command line, in configs and as the folder name in the data directory
-     * ({@code "mnist"}, {@code "fashion-mnist"}, {@code "synthetic"}).
+     * ({@code "mnist"}, {@code "fashion-mnist"}, {@code "synthetic"}, {@code "svhn"}, {@code "cifar10"}).
      *
      * @return the identifier, never null
      */
@@ -108,7 +164,7 @@ public enum DatasetKind {
     /**
      * Returns the image height in pixels.
      *
-     * @return the number of rows of each image (28 for every kind by default)
+     * @return the number of rows of each image (28 for the grey kinds, 32 for SVHN and CIFAR-10)
      */
     public int rows() {
         return rows;
@@ -117,10 +173,29 @@ public enum DatasetKind {
     /**
      * Returns the image width in pixels.
      *
-     * @return the number of columns of each image (28 for every kind by default)
+     * @return the number of columns of each image (28 for the grey kinds, 32 for SVHN and CIFAR-10)
      */
     public int cols() {
         return cols;
+    }
+
+    /**
+     * Returns the channels (planes) per image: 1 for the grey data sets, 3 for SVHN and CIFAR-10.
+     *
+     * @return the channels, at least 1
+     */
+    public int channels() {
+        return channels;
+    }
+
+    /**
+     * Returns the input features per image, {@code channels() · rows() · cols()} (784 for MNIST, 3072 for SVHN and
+     * CIFAR-10).
+     *
+     * @return the feature count
+     */
+    public int featureCount() {
+        return channels * rows * cols;
     }
 
     /**
@@ -155,7 +230,8 @@ public enum DatasetKind {
     /**
      * Returns the files of this data set as stored in its folder of the data directory.
      *
-     * @return an unmodifiable list; empty for {@link #SYNTHETIC}
+     * @return an unmodifiable list; empty for {@link #SYNTHETIC} and for the data sets the user downloads (see
+     *     {@link #userFiles(Split)})
      */
     public List<DatasetFile> files() {
         return files;
@@ -175,28 +251,88 @@ public enum DatasetKind {
                 return file;
             }
         }
-        throw new IllegalStateException(displayName + " has no " + split.id() + " " + content
-                + " file: it is generated, not read from disk");
+        throw new IllegalStateException(displayName + " has no verified " + split.id() + " " + content
+                + " file: " + (generated() ? "it is generated, not read from disk" : howToObtain()));
     }
 
     /**
-     * Tells whether this data set is downloaded (and therefore has files and a fetch command).
+     * Tells whether xbarlab downloads this data set (and therefore it has verified files and a fetch command).
      *
-     * @return true for MNIST and Fashion-MNIST, false for the synthetic set
+     * @return true for MNIST and Fashion-MNIST, false for the synthetic set, SVHN and CIFAR-10
      */
     public boolean fetchable() {
         return !files.isEmpty();
     }
 
     /**
+     * Tells whether this data set is generated in memory (no files at all).
+     *
+     * @return true for the synthetic set only
+     */
+    public boolean generated() {
+        return files.isEmpty() && downloadUrl == null;
+    }
+
+    /**
+     * Tells whether the user must download this data set: xbarlab cannot fetch it, reads it from the data
+     * directory's folder {@link #id()}, and does not verify checksums.
+     *
+     * @return true for SVHN and CIFAR-10
+     */
+    public boolean downloadedByUser() {
+        return downloadUrl != null;
+    }
+
+    /**
+     * Returns where the user downloads this data set.
+     *
+     * @return the official URL, or null for data sets xbarlab fetches or generates
+     */
+    public String downloadUrl() {
+        return downloadUrl;
+    }
+
+    /**
+     * Returns the names of the files of a split that the user puts into the data set's folder (for
+     * {@link #downloadedByUser()} kinds; empty for the others, whose files are {@link #files()}).
+     *
+     * @param split the split, never null
+     * @return an unmodifiable list of file names
+     */
+    public List<String> userFiles(Split split) {
+        return split == Split.TRAIN ? userTrainFiles : userTestFiles;
+    }
+
+    /**
+     * Tells how to get the data set, for messages and {@code xbarlab datasets list}: the fetch command, "generated
+     * in memory", or where to download it and where to put the files.
+     *
+     * @return a short instruction, never null
+     */
+    public String howToObtain() {
+        if (fetchable()) {
+            return fetchCommand();
+        }
+        if (generated()) {
+            return "generated in memory";
+        }
+        List<String> names = new java.util.ArrayList<>(userTrainFiles);
+        names.addAll(userTestFiles);
+        return "download yourself from " + downloadUrl + " and put " + String.join(", ", names) + " into the "
+                + id + " folder of the data directory (<data dir>/" + id + "); xbarlab cannot fetch it";
+    }
+
+    /**
      * Returns the command that downloads this data set, for error messages: {@code xbarlab datasets fetch mnist}.
      *
      * @return the command line, never null
-     * @throws IllegalStateException for {@link #SYNTHETIC}, which is never fetched
+     * @throws IllegalStateException for the synthetic set, SVHN and CIFAR-10, which xbarlab never fetches (the
+     *     message says how to get them)
      */
     public String fetchCommand() {
         if (!fetchable()) {
-            throw new IllegalStateException(displayName + " is generated in memory and is never fetched");
+            throw new IllegalStateException(generated() ? displayName + " is generated in memory and is never fetched"
+                    : displayName + " cannot be fetched by xbarlab: " + howToObtain());
         }
         return "xbarlab datasets fetch " + id;
     }
@@ -217,6 +353,10 @@ public enum DatasetKind {
                 }
             }
         }
-        throw new IllegalArgumentException("data set must be one of mnist, fashion-mnist, synthetic; got " + id);
+        List<String> ids = new java.util.ArrayList<>();
+        for (DatasetKind kind : values()) {
+            ids.add(kind.id);
+        }
+        throw new IllegalArgumentException("data set must be one of " + String.join(", ", ids) + "; got " + id);
     }
 }

@@ -12,7 +12,8 @@ import org.xbarlab.algorithms.data.DatasetFile.Content;
  * Loads data sets by kind and split: the entry point for training code and the command line.
  *
  * <p>MNIST and Fashion-MNIST are read from their folder in the data directory ({@link DataDirectory}) after their
- * SHA-256 sums are verified; the synthetic set is generated from its default configuration. Stateless and
+ * SHA-256 sums are verified; SVHN and CIFAR-10, which the user downloads, from theirs by their readers; the
+ * synthetic set is generated from its default configuration. Stateless and
  * thread-safe.
  */
 public final class Datasets {
@@ -33,7 +34,7 @@ public final class Datasets {
      *     fetch command
      */
     public static Dataset load(DatasetKind kind, Split split) {
-        return load(kind, split, kind.fetchable() ? DataDirectory.resolve() : null);
+        return load(kind, split, kind.generated() ? null : DataDirectory.resolve());
     }
 
     /**
@@ -43,7 +44,11 @@ public final class Datasets {
      * uncompressed or gzip-compressed variant of each name), verifies their SHA-256 sums (about 0.2 s for the
      * training set) and reads them with {@link IdxReader}, which checks their structure. For
      * {@link DatasetKind#SYNTHETIC} it returns {@link SyntheticDataset#generate(SyntheticDatasetConfig, Split)} of
-     * the default configuration sized by {@link DatasetKind#sampleCount(Split)}.
+     * the default configuration sized by {@link DatasetKind#sampleCount(Split)}. SVHN and CIFAR-10, which the user
+     * downloads, are read from the data set's folder ({@code <data dir>/svhn}, {@code <data dir>/cifar10} or its
+     * {@code cifar-10-batches-bin} subfolder) by {@link SvhnMatReader} and {@link Cifar10Reader} (CIFAR-10 batches
+     * of any whole number of records); a missing file gives a {@link DatasetException} naming it, the folder and
+     * the download URL.
      *
      * @param kind the data set, never null
      * @param split the split, never null
@@ -56,11 +61,16 @@ public final class Datasets {
     public static Dataset load(DatasetKind kind, Split split, Path dataDirectory) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(split, "split");
-        if (!kind.fetchable()) {
+        if (kind.generated()) {
             return SyntheticDataset.generate(
                     SyntheticDatasetConfig.defaults().withSampleCount(kind.sampleCount(split)), split);
         }
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        if (kind.downloadedByUser()) {
+            Path folder = userFolderOrFail(kind, split, dataDirectory);
+            return kind == DatasetKind.SVHN ? SvhnMatReader.read(folder, split)
+                    : Cifar10Reader.readAnyLength(folder, split);
+        }
         DatasetFile imagesFile = kind.file(split, Content.IMAGES);
         DatasetFile labelsFile = kind.file(split, Content.LABELS);
         Path images = locateOrFail(kind, imagesFile, dataDirectory);
@@ -76,11 +86,20 @@ public final class Datasets {
      *
      * @param kind the data set, never null
      * @param dataDirectory the data directory, never null
-     * @return true if all files exist; always true for the synthetic set
+     * @return true if all files exist (for SVHN and CIFAR-10: the files of both splits, in the data set's folder or,
+     *     for CIFAR-10, in its {@code cifar-10-batches-bin} subfolder); always true for the synthetic set
      */
     public static boolean isPresent(DatasetKind kind, Path dataDirectory) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        if (kind.downloadedByUser()) {
+            for (Split split : Split.values()) {
+                if (userFolder(kind, split, dataDirectory) == null) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (DatasetFile file : kind.files()) {
             if (locate(kind, file, dataDirectory) == null) {
                 return false;
@@ -94,19 +113,75 @@ public final class Datasets {
      *
      * @param kind the data set, never null
      * @param dataDirectory the data directory, never null
-     * @return the verified files, in the order of {@link DatasetKind#files()}; empty for the synthetic set
+     * @return the verified files, in the order of {@link DatasetKind#files()}; empty for the synthetic set; for
+     *     SVHN and CIFAR-10, which have no published SHA-256 sums, the files found (present, not checked: their
+     *     readers check the structure)
      * @throws DatasetException at the first missing or mismatching file, naming it and the fetch command
      */
     public static List<Path> verify(DatasetKind kind, Path dataDirectory) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         List<Path> verified = new ArrayList<>();
+        if (kind.downloadedByUser()) {
+            for (Split split : Split.values()) {
+                Path folder = userFolderOrFail(kind, split, dataDirectory);
+                for (String name : kind.userFiles(split)) {
+                    verified.add(folder.resolve(name));
+                }
+            }
+            return List.copyOf(verified);
+        }
         for (DatasetFile file : kind.files()) {
             Path path = locateOrFail(kind, file, dataDirectory);
             FileChecksums.verify(path, kind, file);
             verified.add(path);
         }
         return List.copyOf(verified);
+    }
+
+    /** Subfolder of {@code <data dir>/cifar10} that unpacking {@code cifar-10-binary.tar.gz} there creates. */
+    static final String CIFAR10_ARCHIVE_FOLDER = "cifar-10-batches-bin";
+
+    /**
+     * The folder holding every file of a split of a data set the user downloads: the data set's folder, or for
+     * CIFAR-10 its archive subfolder; null when neither holds them all.
+     */
+    static Path userFolder(DatasetKind kind, Split split, Path dataDirectory) {
+        Path folder = DataDirectory.datasetDirectory(dataDirectory, kind);
+        List<Path> candidates = kind == DatasetKind.CIFAR10 ? List.of(folder, folder.resolve(CIFAR10_ARCHIVE_FOLDER))
+                : List.of(folder);
+        for (Path candidate : candidates) {
+            boolean all = true;
+            for (String name : kind.userFiles(split)) {
+                all &= Files.isRegularFile(candidate.resolve(name));
+            }
+            if (all) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static Path userFolderOrFail(DatasetKind kind, Split split, Path dataDirectory) {
+        Path found = userFolder(kind, split, dataDirectory);
+        if (found != null) {
+            return found;
+        }
+        Path folder = DataDirectory.datasetDirectory(dataDirectory, kind);
+        Path missing = null;
+        for (String name : kind.userFiles(split)) {
+            if (!Files.isRegularFile(folder.resolve(name))) {
+                missing = folder.resolve(name);
+                break;
+            }
+        }
+        throw new DatasetException(kind.displayName() + " is not in the data directory: the " + split.id()
+                + " file " + missing + " does not exist. xbarlab cannot fetch " + kind.displayName()
+                + ": download it yourself from " + kind.downloadUrl() + " and put "
+                + String.join(", ", kind.userFiles(Split.TRAIN)) + " and " + String.join(", ",
+                kind.userFiles(Split.TEST)) + " into " + folder + ", or set " + DataDirectory.ENVIRONMENT_VARIABLE
+                + " (or --data-dir) to the data directory whose " + kind.id() + " folder holds them (the default is ~/"
+                + DataDirectory.DEFAULT_RELATIVE_TO_HOME + ").", missing, null);
     }
 
     /**

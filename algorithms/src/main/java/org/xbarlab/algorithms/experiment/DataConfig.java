@@ -9,7 +9,9 @@ import org.xbarlab.core.Checks;
 /**
  * Which data an experiment uses.
  *
- * @param dataset {@code mnist}, {@code fashion-mnist} or {@code synthetic}
+ * @param dataset {@code mnist}, {@code fashion-mnist}, {@code synthetic}, {@code svhn} or {@code cifar10} (the last
+ *     two are 3 × 32 × 32 colour images the user downloads into the data directory; see
+ *     {@link DatasetKind#howToObtain()})
  * @param trainSamples use the first N training samples, 0 for all
  * @param testSamples use the first N test samples, 0 for all
  * @param centerCrop keep the central {@code N × N} pixels of every image (MLP+NeuroSim's workload uses 20), 0 for
@@ -50,7 +52,8 @@ public record DataConfig(String dataset, int trainSamples, int testSamples, int 
     }
 
     /**
-     * Loads one split and applies the limit, the crop and the binarization.
+     * Loads one split and applies the limit, the crop and the binarization (colour images keep their channels;
+     * the crop and the threshold apply to every channel).
      *
      * @param split training or test
      * @param dataDirectory where the data sets are

@@ -1,7 +1,6 @@
 package org.xbarlab.algorithms.experiment;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -15,13 +14,16 @@ import org.xbarlab.algorithms.evaluation.LinearClassifier;
 import org.xbarlab.algorithms.evaluation.LinearClassifierResult;
 import org.xbarlab.algorithms.hebbian.HebbianConfig;
 import org.xbarlab.algorithms.hebbian.HebbianNetwork;
+import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
+import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.core.Checks;
 import org.xbarlab.core.NumericalFailureException;
 import org.xbarlab.core.cost.Phase;
 import org.xbarlab.core.progress.Progress;
 import org.xbarlab.core.random.RngStreams;
+import org.xbarlab.core.state.CheckpointFile;
 
 /**
  * An unsupervised Hebbian experiment (FastHebb soft-WTA or HPCA, Krotov–Hopfield): load the data, build the
@@ -61,6 +63,26 @@ public final class HebbianExperiment {
      */
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log) {
+        return run(factory, streams, dataDirectory, listener, log, Checkpointing.none());
+    }
+
+    /**
+     * Runs the experiment, checkpointing between mini-batches as {@code checkpointing} says and starting from its
+     * checkpoint when it resumes. A resumed run gives the same results, bit for bit, as a run never interrupted
+     * (wall times aside).
+     *
+     * @param factory builds each layer's crossbar
+     * @param streams the run's random streams
+     * @param dataDirectory where the data sets are (ignored for the synthetic set)
+     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
+     * @param log receives one line per epoch and per evaluation
+     * @param checkpointing when to checkpoint, and whether to resume
+     * @return what was measured; a numerical failure or a requested stop ends the run early with
+     *     {@code completed = false}
+     */
+    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
+                                Consumer<String> log, Checkpointing checkpointing) {
+        Checks.notNull("checkpointing", checkpointing);
         AccuracyProgress progress = new AccuracyProgress(listener);
         Dataset train = data.load(Split.TRAIN, dataDirectory, training.layerSizes().get(0),
                 "hebbian.layerSizes[0]");
@@ -74,26 +96,43 @@ public final class HebbianExperiment {
         }
         HebbianNetwork network = new HebbianNetwork(training, factory, streams, trainImages, train.sampleCount());
         Evaluator evaluator = new Evaluator(network, train, trainImages, trainLabels, labeled, test, streams);
-        List<EpochResult> epochs = new ArrayList<>();
-        List<Evaluation> evaluations = new ArrayList<>();
-        if (evaluation.untrainedBaseline() && training.epochs() > 0) {
+        ExperimentState state = evaluator.state;
+        List<EpochResult> epochs = state.epochs();
+        List<Evaluation> evaluations = state.evaluations();
+        CheckpointFile.Reading reading = checkpointing.resume(state, network, log);
+        int firstEpoch = state.epoch();
+        if (reading == null && evaluation.untrainedBaseline() && training.epochs() > 0) {
             evaluations.add(show(progress, evaluator.evaluate(0, 0, log)));
         }
-        for (int epoch = 0; epoch < training.epochs(); epoch++) {
-            EpochResult result;
-            try {
-                result = network.trainEpoch(trainImages, train.sampleCount(), epoch, progress);
-            } catch (NumericalFailureException failure) {
-                return new ExperimentResult(epochs, evaluations, (long) epoch * train.sampleCount(),
-                        evaluator.inferenceSamples, false, failure.getMessage());
+        BatchBoundary boundary = checkpointing.boundary(state, network);
+        try {
+            for (int epoch = firstEpoch; epoch < training.epochs(); epoch++) {
+                state.epoch(epoch);
+                EpochResult result;
+                try {
+                    result = network.trainEpoch(trainImages, train.sampleCount(), epoch, progress, boundary,
+                            reading != null && epoch == firstEpoch ? reading.reader() : null);
+                } catch (NumericalFailureException failure) {
+                    return new ExperimentResult(epochs, evaluations, (long) epoch * train.sampleCount(),
+                            evaluator.inferenceSamples(), false, failure.getMessage());
+                } catch (TrainingStopped stopped) {
+                    long done = (long) epoch * train.sampleCount()
+                            + Math.min((long) stopped.batchesDone() * training.batchSize(), train.sampleCount());
+                    return new ExperimentResult(epochs, evaluations, done, evaluator.inferenceSamples(), false);
+                }
+                epochs.add(result);
+                log.accept(String.format(Locale.ROOT, "epoch %d/%d: mean squared step %.5g, %.1f s, %d pulses",
+                        epoch + 1, training.epochs(), result.meanLoss(), result.wallSeconds(),
+                        result.pulsesFired()));
+                boolean last = epoch + 1 == training.epochs();
+                boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
+                if (last || due) {
+                    evaluations.add(show(progress, evaluator.evaluate(epoch + 1, 0, log)));
+                }
             }
-            epochs.add(result);
-            log.accept(String.format(Locale.ROOT, "epoch %d/%d: mean squared step %.5g, %.1f s, %d pulses",
-                    epoch + 1, training.epochs(), result.meanLoss(), result.wallSeconds(), result.pulsesFired()));
-            boolean last = epoch + 1 == training.epochs();
-            boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
-            if (last || due) {
-                evaluations.add(show(progress, evaluator.evaluate(epoch + 1, 0, log)));
+        } finally {
+            if (reading != null) {
+                reading.close();
             }
         }
         if (training.epochs() == 0) {
@@ -102,7 +141,7 @@ public final class HebbianExperiment {
         evaluation.atTimesAfterTraining(network.layers(),
                 time -> evaluations.add(evaluator.evaluate(training.epochs(), time, log)));
         return new ExperimentResult(epochs, evaluations, (long) training.epochs() * train.sampleCount(),
-                evaluator.inferenceSamples, true);
+                evaluator.inferenceSamples(), true);
     }
 
     private int[] labeledSubset(Dataset train, int[] labels, RngStreams streams) {
@@ -137,8 +176,8 @@ public final class HebbianExperiment {
         private final RngStreams streams;
         private DirectAssociation association;
         private LinearClassifier classifier;
-        private long inferenceSamples;
-        private int evaluationIndex;
+        /** Counters: inference samples, evaluations fitted (the classifier stream's index). */
+        private final ExperimentState state = new ExperimentState("inferenceSamples", "evaluationIndex");
 
         Evaluator(HebbianNetwork network, Dataset train, float[] trainImages, int[] trainLabels, int[] labeled,
                   Dataset test, RngStreams streams) {
@@ -153,11 +192,15 @@ public final class HebbianExperiment {
             this.streams = streams;
         }
 
+        long inferenceSamples() {
+            return state.counter(0);
+        }
+
         private LabeledFeatures features(float[] images, int[] labels, int samples) {
             int n = network.outputs();
             float[] out = new float[samples * n];
             network.features(images, samples, out, Phase.INFERENCE);
-            inferenceSamples += samples;
+            state.add(0, samples);
             return LabeledFeatures.of(out, labels, samples, n);
         }
 
@@ -172,13 +215,14 @@ public final class HebbianExperiment {
                 association = evaluation.directAssociation()
                         ? DirectAssociation.fit(trainFeatures, train.classCount()) : null;
                 if (evaluation.linearClassifier() != null) {
+                    long evaluationIndex = state.counter(1);
                     LinearClassifierResult result = LinearClassifier.train(trainFeatures, testFeatures,
                             train.classCount(), evaluation.linearClassifier(),
                             streams.stream(WtaExperiment.CLASSIFIER_STREAM, evaluationIndex, 0),
                             streams.stream(WtaExperiment.CLASSIFIER_STREAM, evaluationIndex, 1), Progress.NONE);
                     classifier = result.classifier();
                 }
-                evaluationIndex++;
+                state.add(1, 1);
             }
             Double average = null;
             Double max = null;

@@ -1,7 +1,6 @@
 package org.xbarlab.algorithms.experiment;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -13,13 +12,16 @@ import org.xbarlab.algorithms.evaluation.LabeledSubset;
 import org.xbarlab.algorithms.evaluation.LinearClassifier;
 import org.xbarlab.algorithms.muscle.MuscleConfig;
 import org.xbarlab.algorithms.muscle.MuscleNetwork;
+import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
+import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.core.Checks;
 import org.xbarlab.core.NumericalFailureException;
 import org.xbarlab.core.cost.Phase;
 import org.xbarlab.core.progress.Progress;
 import org.xbarlab.core.random.RngStreams;
+import org.xbarlab.core.state.CheckpointFile;
 
 /**
  * The MUSCLE-style semi-supervised experiment: a stratified subset of {@code muscle.labeledSamples} labeled training
@@ -58,6 +60,26 @@ public final class MuscleExperiment {
      */
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log) {
+        return run(factory, streams, dataDirectory, listener, log, Checkpointing.none());
+    }
+
+    /**
+     * Runs the experiment, checkpointing between mini-batches as {@code checkpointing} says and starting from its
+     * checkpoint when it resumes. A resumed run gives the same results, bit for bit, as a run never interrupted
+     * (wall times aside).
+     *
+     * @param factory builds each layer's crossbar
+     * @param streams the run's random streams
+     * @param dataDirectory where the data sets are
+     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
+     * @param log receives one line per epoch and per evaluation
+     * @param checkpointing when to checkpoint, and whether to resume
+     * @return what was measured; a numerical failure or a requested stop ends the run early with
+     *     {@code completed = false}
+     */
+    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
+                                Consumer<String> log, Checkpointing checkpointing) {
+        Checks.notNull("checkpointing", checkpointing);
         AccuracyProgress progress = new AccuracyProgress(listener);
         Dataset train = data.load(Split.TRAIN, dataDirectory, training.layerSizes().get(0),
                 "muscle.layerSizes[0]");
@@ -77,32 +99,32 @@ public final class MuscleExperiment {
         MuscleNetwork network = new MuscleNetwork(training, train.rows(), train.cols(), factory, streams);
         float[] testImages = test.copyOfImages();
         int[] testLabels = test.copyOfLabels();
-        long[] inferenceSamples = {0};
-        int[] classifierIndex = {0};
+        // Counters: inference samples, classifiers fitted (the classifier stream's index).
+        ExperimentState state = new ExperimentState("inferenceSamples", "classifierIndex");
         LinearClassifier[] classifier = {null};
-        List<Evaluation> evaluations = new ArrayList<>();
+        List<Evaluation> evaluations = state.evaluations();
         Consumer<double[]> evaluate = point -> {
             double accuracy = network.accuracy(testImages, testLabels, test.sampleCount(), Phase.INFERENCE);
-            inferenceSamples[0] += test.sampleCount();
+            state.add(0, test.sampleCount());
             Double linear = null;
             if (evaluation.linearClassifier() != null) {
                 int n = network.featureCount();
                 float[] testFeatures = new float[test.sampleCount() * n];
                 network.features(testImages, test.sampleCount(), testFeatures, Phase.INFERENCE);
-                inferenceSamples[0] += test.sampleCount();
+                state.add(0, test.sampleCount());
                 LabeledFeatures testSet = LabeledFeatures.of(testFeatures, testLabels, test.sampleCount(), n);
                 if (point[1] == 0) {
                     float[] trainFeatures = new float[train.sampleCount() * n];
                     network.features(images, train.sampleCount(), trainFeatures, Phase.INFERENCE);
-                    inferenceSamples[0] += train.sampleCount();
+                    state.add(0, train.sampleCount());
                     LabeledFeatures labeledSet = LabeledFeatures.of(trainFeatures, labels, train.sampleCount(), n)
                             .select(labeled);
                     classifier[0] = LinearClassifier.train(labeledSet, testSet, train.classCount(),
                             evaluation.linearClassifier(),
-                            streams.stream(WtaExperiment.CLASSIFIER_STREAM, classifierIndex[0], 0),
-                            streams.stream(WtaExperiment.CLASSIFIER_STREAM, classifierIndex[0], 1), Progress.NONE)
+                            streams.stream(WtaExperiment.CLASSIFIER_STREAM, state.counter(1), 0),
+                            streams.stream(WtaExperiment.CLASSIFIER_STREAM, state.counter(1), 1), Progress.NONE)
                             .classifier();
-                    classifierIndex[0]++;
+                    state.add(1, 1);
                 }
                 linear = classifier[0].accuracy(testSet);
             }
@@ -114,27 +136,40 @@ public final class MuscleExperiment {
                     + (linear == null ? "" : String.format(Locale.ROOT, ", linear classifier %.2f %%",
                     100 * linear)));
         };
-        List<EpochResult> epochs = new ArrayList<>();
-        long trainingSamples = 0;
-        if (evaluation.untrainedBaseline() && training.epochs() > 0) {
+        List<EpochResult> epochs = state.epochs();
+        CheckpointFile.Reading reading = checkpointing.resume(state, network, log);
+        int firstEpoch = state.epoch();
+        if (reading == null && evaluation.untrainedBaseline() && training.epochs() > 0) {
             evaluate.accept(new double[] {0, 0});
         }
-        for (int epoch = 0; epoch < training.epochs(); epoch++) {
-            EpochResult result;
-            try {
-                result = network.trainEpoch(images, labels, train.sampleCount(), labeled, epoch, progress);
-            } catch (NumericalFailureException failure) {
-                return new ExperimentResult(epochs, evaluations, trainingSamples, inferenceSamples[0], false,
-                        failure.getMessage());
+        BatchBoundary boundary = checkpointing.boundary(state, network);
+        try {
+            for (int epoch = firstEpoch; epoch < training.epochs(); epoch++) {
+                state.epoch(epoch);
+                EpochResult result;
+                try {
+                    result = network.trainEpoch(images, labels, train.sampleCount(), labeled, epoch, progress,
+                            boundary, reading != null && epoch == firstEpoch ? reading.reader() : null);
+                } catch (NumericalFailureException failure) {
+                    return new ExperimentResult(epochs, evaluations, (long) epoch * train.sampleCount(),
+                            state.counter(0), false, failure.getMessage());
+                } catch (TrainingStopped stopped) {
+                    long done = (long) epoch * train.sampleCount()
+                            + Math.min((long) stopped.batchesDone() * training.batchSize(), train.sampleCount());
+                    return new ExperimentResult(epochs, evaluations, done, state.counter(0), false);
+                }
+                epochs.add(result);
+                log.accept(String.format(Locale.ROOT, "epoch %d/%d: loss %.5g, %.1f s, %d pulses", epoch + 1,
+                        training.epochs(), result.meanLoss(), result.wallSeconds(), result.pulsesFired()));
+                boolean last = epoch + 1 == training.epochs();
+                boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
+                if (last || due) {
+                    evaluate.accept(new double[] {epoch + 1, 0});
+                }
             }
-            epochs.add(result);
-            trainingSamples += train.sampleCount();
-            log.accept(String.format(Locale.ROOT, "epoch %d/%d: loss %.5g, %.1f s, %d pulses", epoch + 1,
-                    training.epochs(), result.meanLoss(), result.wallSeconds(), result.pulsesFired()));
-            boolean last = epoch + 1 == training.epochs();
-            boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
-            if (last || due) {
-                evaluate.accept(new double[] {epoch + 1, 0});
+        } finally {
+            if (reading != null) {
+                reading.close();
             }
         }
         if (training.epochs() == 0) {
@@ -142,6 +177,7 @@ public final class MuscleExperiment {
         }
         evaluation.atTimesAfterTraining(network.layers(),
                 time -> evaluate.accept(new double[] {training.epochs(), time}));
-        return new ExperimentResult(epochs, evaluations, trainingSamples, inferenceSamples[0], true);
+        return new ExperimentResult(epochs, evaluations, (long) training.epochs() * train.sampleCount(),
+                state.counter(0), true);
     }
 }

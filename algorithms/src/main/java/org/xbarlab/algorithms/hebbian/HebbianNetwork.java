@@ -7,8 +7,11 @@ import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.xbarlab.algorithms.network.Activation;
+import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.DenseLayer;
+import org.xbarlab.algorithms.network.EpochLoop;
+import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.core.Checks;
 import org.xbarlab.core.NumericalFailureException;
@@ -17,6 +20,10 @@ import org.xbarlab.core.progress.Progress;
 import org.xbarlab.core.random.RandomFill;
 import org.xbarlab.core.random.RngStreams;
 import org.xbarlab.core.random.StreamNames;
+import org.xbarlab.core.state.CheckpointException;
+import org.xbarlab.core.state.StateReader;
+import org.xbarlab.core.state.StateWriter;
+import org.xbarlab.core.state.Stateful;
 import org.xbarlab.crossbar.Crossbar;
 import org.xbarlab.crossbar.UpdateResult;
 
@@ -40,10 +47,18 @@ import org.xbarlab.crossbar.UpdateResult;
  * {@link EpochResult#meanLoss()} of an epoch is the mean over mini-batches of the mean squared element of the step
  * {@code ΔW} (before η) of all layers, a measure of how much the rule still moves the weights.
  *
+ * <p>Every input sample is first preprocessed as {@link HebbianConfig#inputPreprocessing()} says (the training
+ * set's per-pixel mean, computed at construction, subtracted; optionally each sample scaled to norm 1), in training,
+ * in the initial weights drawn from samples and in {@link #features}.
+ *
+ * <p>Checkpoints ({@link Stateful}): the crossbars' states and the preprocessing mean; the rules keep no state between
+ * mini-batches. {@link #trainEpoch(float[], int, int, Progress, BatchBoundary, StateReader)} continues an epoch from
+ * the sample order an {@link EpochLoop} recorded, so a resumed run gives the same weights bit for bit.
+ *
  * <p>Streams: {@code algorithms/init} (index = layer) for the initial weights, {@code algorithms/shuffle} (index =
  * epoch) for the sample order. Not thread-safe.
  */
-public final class HebbianNetwork {
+public final class HebbianNetwork implements Stateful {
 
     /** Features are computed in chunks of at most this many samples. */
     private static final int FEATURE_CHUNK = 256;
@@ -57,6 +72,8 @@ public final class HebbianNetwork {
     private final float[][] currents;
     private final float[][] weights;
     private final float[][] deltas;
+    /** The per-pixel mean subtracted from every input, or null for {@link InputPreprocessing#NONE}. */
+    private final float[] inputMean;
     private float[] identity = new float[0];
     private float[] readBuffer = new float[0];
 
@@ -94,6 +111,8 @@ public final class HebbianNetwork {
         currents = new float[layers][];
         weights = new float[layers][];
         deltas = new float[layers][];
+        inputMean = config.inputPreprocessing() == InputPreprocessing.NONE ? null
+                : pixelMean(images, samples, sizes.get(0));
         for (int l = 0; l < layers; l++) {
             int in = sizes.get(l);
             int out = sizes.get(l + 1);
@@ -111,6 +130,47 @@ public final class HebbianNetwork {
             crossbar.program(weights[l]);
         }
         inputs[layers] = new float[batch * config.outputs()];
+    }
+
+    private static float[] pixelMean(float[] images, int samples, int width) {
+        Checks.isTrue(images != null && samples > 0,
+                "inputPreprocessing other than 'none' needs the training samples (their per-pixel mean)");
+        double[] sum = new double[width];
+        for (int r = 0; r < samples; r++) {
+            int base = r * width;
+            for (int j = 0; j < width; j++) {
+                sum[j] += images[base + j];
+            }
+        }
+        float[] mean = new float[width];
+        for (int j = 0; j < width; j++) {
+            mean[j] = (float) (sum[j] / samples);
+        }
+        return mean;
+    }
+
+    /** Applies the input preprocessing to {@code rows} samples of the first layer's width, in place. */
+    private void preprocess(float[] x, int rows) {
+        if (inputMean == null) {
+            return;
+        }
+        int width = inputMean.length;
+        boolean normalize = config.inputPreprocessing() == InputPreprocessing.CENTER_NORMALIZE;
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            double squares = 0;
+            for (int j = 0; j < width; j++) {
+                float v = x[base + j] - inputMean[j];
+                x[base + j] = v;
+                squares += (double) v * v;
+            }
+            if (normalize && squares > 0) {
+                float factor = (float) (1 / Math.sqrt(squares));
+                for (int j = 0; j < width; j++) {
+                    x[base + j] *= factor;
+                }
+            }
+        }
     }
 
     private void initialize(int layer, int in, int out, float[] images, int samples) {
@@ -158,6 +218,7 @@ public final class HebbianNetwork {
             // Without replacement while there are enough samples.
             System.arraycopy(images, order[i % samples] * width, chosen, i * width, width);
         }
+        preprocess(chosen, out);
         float[] rows = chosen;
         for (int l = 0; l < layer; l++) {
             int next = config.layerSizes().get(l + 1);
@@ -208,43 +269,107 @@ public final class HebbianNetwork {
      * @throws NumericalFailureException if a step is not finite
      */
     public EpochResult trainEpoch(float[] images, int samples, int epoch, Progress progress) {
+        return trainEpoch(images, samples, epoch, progress, BatchBoundary.NONE, null);
+    }
+
+    /**
+     * Trains one epoch on unlabeled samples, from its start or from a checkpoint inside it, handing its place to
+     * {@code boundary} after every mini-batch.
+     *
+     * @param images samples, row-major {@code samples × inputs}; read only
+     * @param samples number of samples, at least 1
+     * @param epoch the epoch, from 0, below {@code config.epochs()} (selects the step size and the shuffle stream)
+     * @param progress receives one step per mini-batch
+     * @param boundary may checkpoint after a mini-batch and stop the loop
+     * @param resume a checkpoint positioned at this epoch's loop state (written by {@link EpochLoop}), or null to
+     *     start the epoch
+     * @return what the epoch did
+     * @throws NumericalFailureException if a step is not finite
+     * @throws TrainingStopped if {@code boundary} asked to stop
+     */
+    public EpochResult trainEpoch(float[] images, int samples, int epoch, Progress progress, BatchBoundary boundary,
+                                  StateReader resume) {
         Checks.positive("samples", samples);
+        Checks.notNull("boundary", boundary);
         Checks.inRange("epoch", epoch, 0, Math.max(0, config.epochs() - 1));
         int width = config.layerSizes().get(0);
         Checks.isTrue(images.length >= (long) samples * width,
                 "images must hold samples × inputs = %d × %d values, got %d", samples, width, images.length);
         long started = System.nanoTime();
         int[] order = new int[samples];
-        for (int i = 0; i < samples; i++) {
-            order[i] = i;
+        EpochLoop loop = new EpochLoop(order);
+        if (resume == null) {
+            for (int i = 0; i < samples; i++) {
+                order[i] = i;
+            }
+            PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), order);
+        } else {
+            resume.readState("epochLoop", loop);
         }
-        PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), order);
         int batch = config.batchSize();
         int batches = (samples + batch - 1) / batch;
         progress.start("epoch " + (epoch + 1) + " (" + config.rule().name().toLowerCase(Locale.ROOT) + ")",
                 batches);
-        double changeSum = 0;
-        long pulses = 0;
-        for (int step = 0; step < batches; step++) {
+        for (int step = loop.batchesDone(); step < batches; step++) {
             int start = step * batch;
             int rows = Math.min(batch, samples - start);
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(images, order[start + r] * width, inputs[0], r * width, width);
             }
+            preprocess(inputs[0], rows);
             double change = 0;
+            long pulses = 0;
             for (int l = 0; l < crossbars.size(); l++) {
                 StepOutcome outcome = trainLayer(l, rows, config.stepSize(l, epoch), epoch, step);
                 change += outcome.meanSquaredChange();
                 pulses += outcome.pulsesFired();
             }
-            changeSum += change;
-            progress.step(step + 1, String.format(Locale.ROOT, "mean squared step %.4g", changeSum / (step + 1)));
+            loop.batchDone(change, pulses);
+            progress.step(step + 1, String.format(Locale.ROOT, "mean squared step %.4g",
+                    loop.lossSum() / (step + 1)));
+            loop.elapsed(loop.secondsBefore() + (System.nanoTime() - started) * 1e-9);
+            started = System.nanoTime();
+            if (boundary.reached(epoch, loop, batches)) {
+                throw new TrainingStopped(epoch, step + 1);
+            }
         }
-        double seconds = (System.nanoTime() - started) * 1e-9;
+        double seconds = loop.secondsBefore() + (System.nanoTime() - started) * 1e-9;
         progress.finish(String.format(Locale.ROOT, "epoch %d: mean squared step %.4g, %.1f s", epoch + 1,
-                changeSum / batches, seconds));
-        return new EpochResult(epoch, changeSum / batches, config.schedule().factor(epoch, config.epochs()), pulses,
-                seconds);
+                loop.lossSum() / batches, seconds));
+        return new EpochResult(epoch, loop.lossSum() / batches, config.schedule().factor(epoch, config.epochs()),
+                loop.pulses(), seconds);
+    }
+
+    /** Writes the crossbars' states and the preprocessing mean. */
+    @Override
+    public void saveState(StateWriter out) {
+        out.writeInt("layers", crossbars.size());
+        for (Crossbar crossbar : crossbars) {
+            out.writeState("crossbar", crossbar);
+        }
+        out.writeBoolean("hasInputMean", inputMean != null);
+        if (inputMean != null) {
+            out.writeFloats("inputMean", inputMean);
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        int count = in.readInt("layers");
+        if (count != crossbars.size()) {
+            throw new CheckpointException("the checkpoint has " + count + " Hebbian layers, this network "
+                    + crossbars.size());
+        }
+        for (Crossbar crossbar : crossbars) {
+            in.readState("crossbar", crossbar);
+        }
+        boolean hasMean = in.readBoolean("hasInputMean");
+        if (hasMean != (inputMean != null)) {
+            throw new CheckpointException("the checkpoint's input preprocessing differs from this network's");
+        }
+        if (inputMean != null) {
+            in.readFloats("inputMean", inputMean);
+        }
     }
 
     private record StepOutcome(double meanSquaredChange, long pulsesFired) {
@@ -354,6 +479,7 @@ public final class HebbianNetwork {
         for (int start = 0; start < samples; start += chunk) {
             int rows = Math.min(chunk, samples - start);
             System.arraycopy(images, start * width, buffers[0], 0, rows * width);
+            preprocess(buffers[0], rows);
             for (int l = 0; l < layers; l++) {
                 crossbars.get(l).forward(buffers[l], rows, chunkCurrents[l], phase);
                 HebbianRule rule = rules.get(l);

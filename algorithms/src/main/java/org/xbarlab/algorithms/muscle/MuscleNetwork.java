@@ -7,9 +7,12 @@ import java.util.Locale;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
+import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.DenseLayer;
+import org.xbarlab.algorithms.network.EpochLoop;
 import org.xbarlab.algorithms.network.LayerOptimizer;
+import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.network.XavierInitializer;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.algorithms.wta.Homeostasis;
@@ -21,6 +24,10 @@ import org.xbarlab.core.cost.Phase;
 import org.xbarlab.core.progress.Progress;
 import org.xbarlab.core.random.RngStreams;
 import org.xbarlab.core.random.StreamNames;
+import org.xbarlab.core.state.CheckpointException;
+import org.xbarlab.core.state.StateReader;
+import org.xbarlab.core.state.StateWriter;
+import org.xbarlab.core.state.Stateful;
 import org.xbarlab.crossbar.Crossbar;
 import org.xbarlab.crossbar.UpdateResult;
 
@@ -39,8 +46,12 @@ import org.xbarlab.crossbar.UpdateResult;
  * <p>Streams: {@code algorithms/init} (index = layer); {@code algorithms/shuffle} with indices (3, epoch) for the view
  * samples and (4, epoch) for the labeled samples; {@code data/augment} (index = epoch) for the augmentation. Not
  * thread-safe.
+ *
+ * <p>Checkpoints ({@link Stateful}): the layers (biases, crossbars), their optimizers (Adam moments), the
+ * homeostasis and the order of the labeled samples with the position in it; the epoch's view order and its two
+ * streams are the {@link EpochLoop}'s, so a run resumed between two mini-batches goes on bit for bit.
  */
-public final class MuscleNetwork {
+public final class MuscleNetwork implements Stateful {
 
     /** First index of this network's shuffle streams (0–2 are the semi-supervised network's phases). */
     private static final int VIEW_SHUFFLE = 3;
@@ -61,6 +72,9 @@ public final class MuscleNetwork {
     private final float[] target;
     private final float[] probabilities;
     private final int[] winnersScratch;
+    /** The labeled samples in the order they are used, and the next position in it (per epoch; checkpointed). */
+    private int[] labeledOrder = new int[0];
+    private int labeledNext;
 
     /**
      * Builds the layers on crossbars and initialises them (Xavier uniform, biases 0).
@@ -130,7 +144,30 @@ public final class MuscleNetwork {
      */
     public EpochResult trainEpoch(float[] images, int[] labels, int samples, int[] labeled, int epoch,
                                   Progress progress) {
+        return trainEpoch(images, labels, samples, labeled, epoch, progress, BatchBoundary.NONE, null);
+    }
+
+    /**
+     * Trains one epoch, from its start or from a checkpoint inside it, handing its place to {@code boundary} after
+     * every mini-batch.
+     *
+     * @param images all training samples, row-major {@code samples × inputs}; read only
+     * @param labels their classes (only those of {@code labeled} are read); read only
+     * @param samples number of training samples, at least 1
+     * @param labeled indices of the labeled samples, at least one
+     * @param epoch the epoch, from 0, below {@code config.epochs()}
+     * @param progress receives one step per mini-batch
+     * @param boundary may checkpoint after a mini-batch and stop the loop
+     * @param resume a checkpoint positioned at this epoch's loop state (written by {@link EpochLoop}), or null to
+     *     start the epoch; the network's own state must have been restored from the same checkpoint
+     * @return what the epoch did (mean total loss)
+     * @throws NumericalFailureException if the loss is not finite
+     * @throws TrainingStopped if {@code boundary} asked to stop
+     */
+    public EpochResult trainEpoch(float[] images, int[] labels, int samples, int[] labeled, int epoch,
+                                  Progress progress, BatchBoundary boundary, StateReader resume) {
         Checks.positive("samples", samples);
+        Checks.notNull("boundary", boundary);
         Checks.isTrue(labeled.length > 0, "at least one labeled sample is needed");
         long started = System.nanoTime();
         int width = config.layerSizes().get(0);
@@ -138,23 +175,31 @@ public final class MuscleNetwork {
         int batch = config.batchSize();
         int labeledBatch = config.labeledBatchSize();
         int[] order = new int[samples];
-        for (int i = 0; i < samples; i++) {
-            order[i] = i;
+        EpochLoop loop = new EpochLoop(order,
+                streams.stream(StreamNames.ALGORITHMS_SHUFFLE, LABELED_SHUFFLE, epoch),
+                streams.stream(StreamNames.DATA_AUGMENT, epoch));
+        if (resume == null) {
+            for (int i = 0; i < samples; i++) {
+                order[i] = i;
+            }
+            PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, VIEW_SHUFFLE, epoch), order);
+            labeledOrder = labeled.clone();
+            PermutationSampler.shuffle(loop.stream(0), labeledOrder);
+            labeledNext = 0;
+            homeostasis.reset();
+        } else {
+            resume.readState("epochLoop", loop);
+            Checks.isTrue(labeledOrder.length == labeled.length,
+                    "the checkpoint's network has %d labeled samples, this run %d", labeledOrder.length,
+                    labeled.length);
         }
-        PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, VIEW_SHUFFLE, epoch), order);
-        UniformRandomProvider labeledStream = streams.stream(StreamNames.ALGORITHMS_SHUFFLE, LABELED_SHUFFLE, epoch);
-        int[] labeledOrder = labeled.clone();
-        PermutationSampler.shuffle(labeledStream, labeledOrder);
-        int labeledNext = 0;
-        UniformRandomProvider augmentStream = streams.stream(StreamNames.DATA_AUGMENT, epoch);
+        UniformRandomProvider labeledStream = loop.stream(0);
+        UniformRandomProvider augmentStream = loop.stream(1);
         double rate = config.learningRate(epoch);
         int steps = (samples + batch - 1) / batch;
         progress.start("epoch " + (epoch + 1) + " (muscle)", steps);
         int[] stepLabels = new int[labeledBatch];
-        double lossSum = 0;
-        long pulses = 0;
-        homeostasis.reset();
-        for (int step = 0; step < steps; step++) {
+        for (int step = loop.batchesDone(); step < steps; step++) {
             int start = step * batch;
             int viewRows = Math.min(batch, samples - start);
             // Rows: view 1 [0, B), view 2 [B, 2B), labeled [2B, 2B + L).
@@ -182,15 +227,48 @@ public final class MuscleNetwork {
                 throw failure.at(epoch, step);
             }
             NumericalFailureException.checkLoss(loss, epoch, step);
-            lossSum += loss;
-            pulses += lastPulses;
-            progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", lossSum / (step + 1)));
+            loop.batchDone(loss, lastPulses);
+            progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", loop.lossSum() / (step + 1)));
+            loop.elapsed(loop.secondsBefore() + (System.nanoTime() - started) * 1e-9);
+            started = System.nanoTime();
+            if (boundary.reached(epoch, loop, steps)) {
+                throw new TrainingStopped(epoch, step + 1);
+            }
         }
-        double seconds = (System.nanoTime() - started) * 1e-9;
-        progress.finish(String.format(Locale.ROOT, "epoch %d: loss %.4g, %.1f s", epoch + 1, lossSum / steps,
-                seconds));
-        return new EpochResult(epoch, lossSum / steps, config.schedule().factor(epoch, config.epochs()), pulses,
-                seconds);
+        double seconds = loop.secondsBefore() + (System.nanoTime() - started) * 1e-9;
+        progress.finish(String.format(Locale.ROOT, "epoch %d: loss %.4g, %.1f s", epoch + 1,
+                loop.lossSum() / steps, seconds));
+        return new EpochResult(epoch, loop.lossSum() / steps, config.schedule().factor(epoch, config.epochs()),
+                loop.pulses(), seconds);
+    }
+
+    /** Writes the layers, their optimizers, the homeostasis and the labeled samples' order and position. */
+    @Override
+    public void saveState(StateWriter out) {
+        out.writeInt("layers", layers.size());
+        for (int l = 0; l < layers.size(); l++) {
+            out.writeState("layer", layers.get(l));
+            out.writeState("optimizer", optimizers.get(l));
+        }
+        out.writeState("homeostasis", homeostasis);
+        out.writeInts("labeledOrder", labeledOrder);
+        out.writeInt("labeledNext", labeledNext);
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        int count = in.readInt("layers");
+        if (count != layers.size()) {
+            throw new CheckpointException("the checkpoint has " + count + " MUSCLE layers, this network "
+                    + layers.size());
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            in.readState("layer", layers.get(l));
+            in.readState("optimizer", optimizers.get(l));
+        }
+        in.readState("homeostasis", homeostasis);
+        labeledOrder = in.readInts("labeledOrder");
+        labeledNext = in.readInt("labeledNext");
     }
 
     private float[] viewBuffer = new float[0];

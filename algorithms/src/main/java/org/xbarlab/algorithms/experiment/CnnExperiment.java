@@ -1,0 +1,417 @@
+package org.xbarlab.algorithms.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.xbarlab.algorithms.conv.CnnConfig;
+import org.xbarlab.algorithms.conv.CnnMode;
+import org.xbarlab.algorithms.conv.CnnSupervisedTrainer;
+import org.xbarlab.algorithms.conv.CnnWtaTrainer;
+import org.xbarlab.algorithms.conv.ConvNetConfig;
+import org.xbarlab.algorithms.conv.ConvNetwork;
+import org.xbarlab.algorithms.conv.FeatureShape;
+import org.xbarlab.algorithms.data.Dataset;
+import org.xbarlab.algorithms.data.Split;
+import org.xbarlab.algorithms.evaluation.DirectAssociation;
+import org.xbarlab.algorithms.evaluation.LabeledFeatures;
+import org.xbarlab.algorithms.evaluation.LabeledSubset;
+import org.xbarlab.algorithms.evaluation.LinearClassifier;
+import org.xbarlab.algorithms.evaluation.LinearClassifierResult;
+import org.xbarlab.algorithms.network.BatchBoundary;
+import org.xbarlab.algorithms.network.CrossbarFactory;
+import org.xbarlab.algorithms.network.TrainingStopped;
+import org.xbarlab.algorithms.wta.EpochResult;
+import org.xbarlab.core.Checks;
+import org.xbarlab.core.NumericalFailureException;
+import org.xbarlab.core.cost.Phase;
+import org.xbarlab.core.progress.Progress;
+import org.xbarlab.core.random.RngStreams;
+import org.xbarlab.core.state.CheckpointFile;
+import org.xbarlab.core.state.StateReader;
+import org.xbarlab.core.state.Stateful;
+import org.xbarlab.crossbar.Crossbar;
+
+/**
+ * A convolutional-network experiment (issue #11): load the data (grey or colour; the network's input shape is the
+ * data set's), build the network of {@link CnnConfig} on the crossbars the factory gives, train it, and evaluate it
+ * on the test set after the chosen epochs, of the untrained network and at chosen times after training.
+ *
+ * <ul>
+ *   <li><b>wta</b> mode: the seed paper's unsupervised CNN (seed-algorithm.md §2.6, §6.2), trained toward the
+ *       self-defined k-WTA target ({@link CnnWtaTrainer}); evaluated as {@link WtaExperiment} evaluates a dense
+ *       network: direct association (average and max rules) and/or a linear classifier on the frozen outputs, both
+ *       fitted on the stratified labeled fraction of the training set ({@code evaluation.labelFraction}).</li>
+ *   <li><b>supervised</b> mode: cross-entropy through the whole network ({@link CnnSupervisedTrainer}); evaluated by
+ *       the network's own test accuracy ({@link Evaluation#networkAccuracy()}), as {@link SupervisedExperiment}.
+ *       Of the evaluation settings it uses {@code everyEpochs}, {@code untrainedBaseline} and
+ *       {@code inferenceTimesSeconds}.</li>
+ * </ul>
+ *
+ * <p>Evaluation runs the network in inference mode on the chip (every conv position and dense product charged as
+ * {@link Phase#INFERENCE}); the direct association and the linear classifier are digital (not charged). Between
+ * the evaluations after training, every crossbar (conv and dense) advances to the next time (drift, retention).
+ * Streams: {@link WtaExperiment#LABELS_STREAM} for the labeled subset, {@link WtaExperiment#CLASSIFIER_STREAM}
+ * (index = evaluation) for the classifier; the trainers' streams for the rest. A numerical failure during training
+ * ends the run with what was measured so far and the failure's message; a run checkpointed between mini-batches and
+ * resumed gives the same numbers, bit for bit, as a run never interrupted (wall times aside).
+ */
+public final class CnnExperiment {
+
+    private final CnnConfig cnn;
+    private final DataConfig data;
+    private final EvaluationConfig evaluation;
+
+    /**
+     * @param cnn the network and how it is trained
+     * @param data the data set
+     * @param evaluation how to evaluate
+     */
+    public CnnExperiment(CnnConfig cnn, DataConfig data, EvaluationConfig evaluation) {
+        this.cnn = Checks.notNull("cnn", cnn);
+        this.data = Checks.notNull("data", data);
+        this.evaluation = Checks.notNull("evaluation", evaluation);
+    }
+
+    /**
+     * Runs the experiment.
+     *
+     * @param factory builds each weight layer's crossbar (convolutions first, then dense layers)
+     * @param streams the run's random streams
+     * @param dataDirectory where the data sets are (ignored for the synthetic set)
+     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
+     * @param log receives one line per epoch and per evaluation
+     * @return what was measured
+     */
+    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
+                                Consumer<String> log) {
+        return run(factory, streams, dataDirectory, listener, log, Checkpointing.none());
+    }
+
+    /**
+     * Runs the experiment, checkpointing between mini-batches as {@code checkpointing} says and starting from its
+     * checkpoint when it resumes.
+     *
+     * @param factory builds each weight layer's crossbar (convolutions first, then dense layers)
+     * @param streams the run's random streams
+     * @param dataDirectory where the data sets are (ignored for the synthetic set)
+     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
+     * @param log receives one line per epoch and per evaluation
+     * @param checkpointing when to checkpoint, and whether to resume
+     * @return what was measured; not {@link ExperimentResult#completed() completed} when a stop was requested or
+     *     training failed numerically (then with its {@link ExperimentResult#failure() failure})
+     * @throws IllegalArgumentException if the network does not fit the data set's images, or (supervised) does not
+     *     end with its class count
+     */
+    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
+                                Consumer<String> log, Checkpointing checkpointing) {
+        Checks.notNull("factory", factory);
+        Checks.notNull("streams", streams);
+        Checks.notNull("checkpointing", checkpointing);
+        AccuracyProgress progress = new AccuracyProgress(listener);
+        Dataset train = data.load(Split.TRAIN, dataDirectory);
+        Dataset test = data.load(Split.TEST, dataDirectory);
+        FeatureShape shape = new FeatureShape(train.channels(), train.rows(), train.cols());
+        Checks.isTrue(test.featureCount() == train.featureCount(), "the test images (%s) must have the training "
+                + "images' shape (%s)", test, train);
+        ConvNetConfig network = cnn.network(shape);
+        float[] trainImages = train.copyOfImages();
+        int[] trainLabels = train.copyOfLabels();
+        float[] testImages = test.copyOfImages();
+        int[] testLabels = test.copyOfLabels();
+        ExperimentState state = new ExperimentState("inferenceSamples", "evaluationIndex");
+        Run run;
+        if (cnn.mode() == CnnMode.WTA) {
+            CnnWtaTrainer trainer = new CnnWtaTrainer(cnn.wtaConfig(shape), factory, streams);
+            int[] labeled = evaluation.labelFraction() >= 1 ? null : LabeledSubset.stratified(trainLabels,
+                    train.classCount(), evaluation.labelFraction(), streams.stream(WtaExperiment.LABELS_STREAM));
+            run = new WtaRun(trainer, train, trainImages, trainLabels, labeled, test, testImages, testLabels,
+                    streams, state);
+        } else {
+            CnnSupervisedTrainer trainer = new CnnSupervisedTrainer(cnn, network, train.classCount(), factory,
+                    streams);
+            run = new SupervisedRun(trainer, train, trainImages, trainLabels, test, testImages, testLabels, state);
+        }
+        return train(run, train.sampleCount(), state, progress, log, checkpointing);
+    }
+
+    /** The training loop, the evaluations during and after it; shared by both modes. */
+    private ExperimentResult train(Run run, int samples, ExperimentState state, AccuracyProgress progress,
+                                   Consumer<String> log, Checkpointing checkpointing) {
+        List<EpochResult> epochs = state.epochs();
+        List<Evaluation> evaluations = state.evaluations();
+        CheckpointFile.Reading reading = checkpointing.resume(state, run.trainer(), log);
+        int firstEpoch = state.epoch();
+        if (reading == null && evaluation.untrainedBaseline() && cnn.epochs() > 0) {
+            evaluations.add(show(progress, run.evaluate(0, log)));
+        }
+        BatchBoundary boundary = checkpointing.boundary(state, run.trainer());
+        try {
+            for (int epoch = firstEpoch; epoch < cnn.epochs(); epoch++) {
+                state.epoch(epoch);
+                EpochResult result;
+                try {
+                    result = run.trainEpoch(epoch, progress, boundary,
+                            reading != null && epoch == firstEpoch ? reading.reader() : null);
+                } catch (NumericalFailureException failure) {
+                    // Keep what was measured; the caller writes it as a failed result.
+                    return new ExperimentResult(epochs, evaluations, (long) epoch * samples, state.counter(0),
+                            false, failure.getMessage());
+                } catch (TrainingStopped stopped) {
+                    long done = (long) epoch * samples
+                            + Math.min((long) stopped.batchesDone() * cnn.batchSize(), samples);
+                    return new ExperimentResult(epochs, evaluations, done, state.counter(0), false);
+                }
+                epochs.add(result);
+                log.accept(String.format(Locale.ROOT, "epoch %d/%d: loss %.5g, %.1f s, %d pulses", epoch + 1,
+                        cnn.epochs(), result.meanLoss(), result.wallSeconds(), result.pulsesFired()));
+                boolean last = epoch + 1 == cnn.epochs();
+                boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
+                if (last || due) {
+                    evaluations.add(show(progress, run.evaluate(epoch + 1, log)));
+                }
+            }
+        } finally {
+            if (reading != null) {
+                reading.close();
+            }
+        }
+        if (cnn.epochs() == 0) {
+            evaluations.add(show(progress, run.evaluate(0, log)));
+        }
+        double elapsed = 0;
+        for (double time : evaluation.inferenceTimesSeconds()) {
+            if (time > elapsed) {
+                for (Crossbar crossbar : run.network().crossbars()) {
+                    crossbar.advanceTime(time - elapsed);
+                }
+            }
+            elapsed = time;
+            evaluations.add(run.evaluateLater(cnn.epochs(), time, log));
+        }
+        return new ExperimentResult(epochs, evaluations, (long) cnn.epochs() * samples, state.counter(0), true);
+    }
+
+    private static Evaluation show(AccuracyProgress progress, Evaluation e) {
+        if (e.networkAccuracy() != null) {
+            progress.accuracy("test", e.networkAccuracy());
+        } else if (e.directAssociationAccuracy() != null) {
+            progress.accuracy("test DA", e.directAssociationAccuracy());
+        } else {
+            progress.accuracy("test LC", e.linearClassifierAccuracy());
+        }
+        return e;
+    }
+
+    private static String describe(Evaluation e) {
+        StringBuilder text = new StringBuilder(e.secondsAfterTraining() > 0
+                ? String.format(Locale.ROOT, "  %.3g s after training:", e.secondsAfterTraining())
+                : "  after " + e.epoch() + " epoch(s):");
+        String separator = " ";
+        if (e.networkAccuracy() != null) {
+            text.append(String.format(Locale.ROOT, " test accuracy %.2f %%", 100 * e.networkAccuracy()));
+            separator = ", ";
+        }
+        if (e.directAssociationAccuracy() != null) {
+            text.append(String.format(Locale.ROOT, "%sdirect association %.2f %% (max rule %.2f %%)", separator,
+                    100 * e.directAssociationAccuracy(), 100 * e.directAssociationMaxRuleAccuracy()));
+            separator = ", ";
+        }
+        if (e.linearClassifierAccuracy() != null) {
+            text.append(String.format(Locale.ROOT, "%slinear classifier %.2f %%", separator,
+                    100 * e.linearClassifierAccuracy()));
+        }
+        return text.toString();
+    }
+
+    /** One mode's trainer and evaluations. */
+    private interface Run {
+        Stateful trainer();
+
+        ConvNetwork network();
+
+        EpochResult trainEpoch(int epoch, Progress progress, BatchBoundary boundary, StateReader resume);
+
+        /** Evaluates right after training (or of the untrained network), fitting the read-outs anew. */
+        Evaluation evaluate(int epoch, Consumer<String> log);
+
+        /** Evaluates a time after training with the read-outs fitted right after training. */
+        Evaluation evaluateLater(int epoch, double seconds, Consumer<String> log);
+    }
+
+    /** wta mode: direct association and the linear classifier on the frozen outputs. */
+    private final class WtaRun implements Run {
+        private final CnnWtaTrainer trainer;
+        private final Dataset train;
+        private final float[] trainImages;
+        private final int[] trainLabels;
+        private final int[] labeled;
+        private final Dataset test;
+        private final float[] testImages;
+        private final int[] testLabels;
+        private final RngStreams streams;
+        private final ExperimentState state;
+        private final int neurons;
+        private DirectAssociation association;
+        private LinearClassifier classifier;
+
+        WtaRun(CnnWtaTrainer trainer, Dataset train, float[] trainImages, int[] trainLabels, int[] labeled,
+               Dataset test, float[] testImages, int[] testLabels, RngStreams streams, ExperimentState state) {
+            this.trainer = trainer;
+            this.train = train;
+            this.trainImages = trainImages;
+            this.trainLabels = trainLabels;
+            this.labeled = labeled;
+            this.test = test;
+            this.testImages = testImages;
+            this.testLabels = testLabels;
+            this.streams = streams;
+            this.state = state;
+            this.neurons = trainer.config().outputs();
+        }
+
+        @Override
+        public Stateful trainer() {
+            return trainer;
+        }
+
+        @Override
+        public ConvNetwork network() {
+            return trainer.network();
+        }
+
+        @Override
+        public EpochResult trainEpoch(int epoch, Progress progress, BatchBoundary boundary, StateReader resume) {
+            return trainer.trainEpoch(trainImages, train.sampleCount(), epoch, progress, boundary, resume);
+        }
+
+        private float[] features(float[] images, int samples) {
+            float[] out = new float[Math.multiplyExact(samples, neurons)];
+            trainer.features(images, samples, out, Phase.INFERENCE);
+            state.add(0, samples);
+            return out;
+        }
+
+        /** The labeled training samples' features (only those are run through the network). */
+        private LabeledFeatures labeledTrainFeatures() {
+            if (labeled == null) {
+                return LabeledFeatures.of(features(trainImages, train.sampleCount()), trainLabels,
+                        train.sampleCount(), neurons);
+            }
+            int inputs = train.featureCount();
+            float[] images = new float[Math.multiplyExact(labeled.length, inputs)];
+            int[] labels = new int[labeled.length];
+            for (int i = 0; i < labeled.length; i++) {
+                System.arraycopy(trainImages, labeled[i] * inputs, images, i * inputs, inputs);
+                labels[i] = trainLabels[labeled[i]];
+            }
+            return LabeledFeatures.of(features(images, labeled.length), labels, labeled.length, neurons);
+        }
+
+        @Override
+        public Evaluation evaluate(int epoch, Consumer<String> log) {
+            LabeledFeatures trainFeatures = labeledTrainFeatures();
+            LabeledFeatures testFeatures = LabeledFeatures.of(features(testImages, test.sampleCount()), testLabels,
+                    test.sampleCount(), neurons);
+            Double average = null;
+            Double max = null;
+            Integer unassigned = null;
+            if (evaluation.directAssociation()) {
+                association = DirectAssociation.fit(trainFeatures, train.classCount());
+                var result = association.evaluate(testFeatures);
+                average = result.averageRuleAccuracy();
+                max = result.maxRuleAccuracy();
+                unassigned = result.unassignedNeuronCount();
+            }
+            Double linear = null;
+            if (evaluation.linearClassifier() != null) {
+                long index = state.counter(1);
+                LinearClassifierResult result = LinearClassifier.train(trainFeatures, testFeatures,
+                        train.classCount(), evaluation.linearClassifier(),
+                        streams.stream(WtaExperiment.CLASSIFIER_STREAM, index, 0),
+                        streams.stream(WtaExperiment.CLASSIFIER_STREAM, index, 1), Progress.NONE);
+                classifier = result.classifier();
+                linear = result.finalTestAccuracy();
+            }
+            state.add(1, 1);
+            Evaluation evaluated = new Evaluation(epoch, 0, average, max, unassigned, linear, null);
+            log.accept(describe(evaluated));
+            return evaluated;
+        }
+
+        @Override
+        public Evaluation evaluateLater(int epoch, double seconds, Consumer<String> log) {
+            LabeledFeatures testFeatures = LabeledFeatures.of(features(testImages, test.sampleCount()), testLabels,
+                    test.sampleCount(), neurons);
+            Double average = null;
+            Double max = null;
+            Integer unassigned = null;
+            if (association != null) {
+                var result = association.evaluate(testFeatures);
+                average = result.averageRuleAccuracy();
+                max = result.maxRuleAccuracy();
+                unassigned = result.unassignedNeuronCount();
+            }
+            Double linear = classifier == null ? null : classifier.accuracy(testFeatures);
+            Evaluation evaluated = new Evaluation(epoch, seconds, average, max, unassigned, linear, null);
+            log.accept(describe(evaluated));
+            return evaluated;
+        }
+    }
+
+    /** supervised mode: the network's own test accuracy. */
+    private static final class SupervisedRun implements Run {
+        private final CnnSupervisedTrainer trainer;
+        private final Dataset train;
+        private final float[] trainImages;
+        private final int[] trainLabels;
+        private final Dataset test;
+        private final float[] testImages;
+        private final int[] testLabels;
+        private final ExperimentState state;
+
+        SupervisedRun(CnnSupervisedTrainer trainer, Dataset train, float[] trainImages, int[] trainLabels,
+                      Dataset test, float[] testImages, int[] testLabels, ExperimentState state) {
+            this.trainer = trainer;
+            this.train = train;
+            this.trainImages = trainImages;
+            this.trainLabels = trainLabels;
+            this.test = test;
+            this.testImages = testImages;
+            this.testLabels = testLabels;
+            this.state = state;
+        }
+
+        @Override
+        public Stateful trainer() {
+            return trainer;
+        }
+
+        @Override
+        public ConvNetwork network() {
+            return trainer.network();
+        }
+
+        @Override
+        public EpochResult trainEpoch(int epoch, Progress progress, BatchBoundary boundary, StateReader resume) {
+            return trainer.trainEpoch(trainImages, trainLabels, train.sampleCount(), epoch, progress, boundary,
+                    resume);
+        }
+
+        @Override
+        public Evaluation evaluate(int epoch, Consumer<String> log) {
+            return evaluateLater(epoch, 0, log);
+        }
+
+        @Override
+        public Evaluation evaluateLater(int epoch, double seconds, Consumer<String> log) {
+            double accuracy = trainer.accuracy(testImages, testLabels, test.sampleCount(), Phase.INFERENCE);
+            state.add(0, test.sampleCount());
+            state.add(1, 1);
+            Evaluation evaluated = new Evaluation(epoch, seconds, null, null, null, null, accuracy);
+            log.accept(describe(evaluated));
+            return evaluated;
+        }
+    }
+}
