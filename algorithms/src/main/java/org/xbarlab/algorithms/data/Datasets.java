@@ -68,17 +68,53 @@ public final class Datasets {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         if (kind.downloadedByUser()) {
             Path folder = userFolderOrFail(kind, split, dataDirectory);
-            return kind == DatasetKind.SVHN ? SvhnMatReader.read(folder, split)
-                    : Cifar10Reader.readAnyLength(folder, split);
+            return cached(kind, split, List.of(folder), () -> kind == DatasetKind.SVHN
+                    ? SvhnMatReader.read(folder, split) : Cifar10Reader.readAnyLength(folder, split));
         }
         DatasetFile imagesFile = kind.file(split, Content.IMAGES);
         DatasetFile labelsFile = kind.file(split, Content.LABELS);
         Path images = locateOrFail(kind, imagesFile, dataDirectory);
         Path labels = locateOrFail(kind, labelsFile, dataDirectory);
-        FileChecksums.verify(labels, kind, labelsFile);
-        FileChecksums.verify(images, kind, imagesFile);
-        return IdxReader.forDataset(kind).read(kind.displayName() + "/" + split.id(), images, labels,
-                kind.classCount(), kind.rows(), kind.cols());
+        return cached(kind, split, List.of(images, labels), () -> {
+            FileChecksums.verify(labels, kind, labelsFile);
+            FileChecksums.verify(images, kind, imagesFile);
+            return IdxReader.forDataset(kind).read(kind.displayName() + "/" + split.id(), images, labels,
+                    kind.classCount(), kind.rows(), kind.cols());
+        });
+    }
+
+    /**
+     * Data sets read in this JVM, by kind, split and the identity of their files (real path, size and modification
+     * time): a sweep's runs, or a Spark executor's tasks, read and verify a data set once, and a file that changes
+     * is read (and verified) again. A {@link Dataset} is immutable, so sharing one is safe; soft references let the
+     * garbage collector drop a data set no run holds when memory runs short.
+     */
+    private static final java.util.Map<List<Object>, java.lang.ref.SoftReference<Dataset>> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Dataset cached(DatasetKind kind, Split split, List<Path> files,
+                                  java.util.function.Supplier<Dataset> read) {
+        List<Object> key = new java.util.ArrayList<>(List.of(kind, split));
+        for (Path file : files) {
+            try {
+                key.add(file.toRealPath().toString());
+                key.add(java.nio.file.Files.size(file));
+                key.add(java.nio.file.Files.getLastModifiedTime(file).toMillis());
+            } catch (java.io.IOException e) {
+                return read.get();
+            }
+        }
+        List<Object> frozen = List.copyOf(key);
+        synchronized (CACHE) {
+            java.lang.ref.SoftReference<Dataset> reference = CACHE.get(frozen);
+            Dataset dataset = reference == null ? null : reference.get();
+            if (dataset == null) {
+                CACHE.keySet().removeIf(other -> other.get(0) == kind && other.get(1) == split);
+                dataset = read.get();
+                CACHE.put(frozen, new java.lang.ref.SoftReference<>(dataset));
+            }
+            return dataset;
+        }
     }
 
     /**
