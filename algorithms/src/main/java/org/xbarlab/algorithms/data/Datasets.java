@@ -68,7 +68,7 @@ public final class Datasets {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         if (kind.downloadedByUser()) {
             Path folder = userFolderOrFail(kind, split, dataDirectory);
-            return cached(kind, split, List.of(folder), () -> kind == DatasetKind.SVHN
+            return cached(kind, split, filesIn(folder), () -> kind == DatasetKind.SVHN
                     ? SvhnMatReader.read(folder, split) : Cifar10Reader.readAnyLength(folder, split));
         }
         DatasetFile imagesFile = kind.file(split, Content.IMAGES);
@@ -92,8 +92,20 @@ public final class Datasets {
     private static final java.util.Map<List<Object>, java.lang.ref.SoftReference<Dataset>> CACHE =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The regular files of a folder, in name order (its identity for the cache); empty if it cannot be listed. */
+    private static List<Path> filesIn(Path folder) {
+        try (java.util.stream.Stream<Path> listed = Files.list(folder)) {
+            return listed.filter(Files::isRegularFile).sorted().toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
     private static Dataset cached(DatasetKind kind, Split split, List<Path> files,
                                   java.util.function.Supplier<Dataset> read) {
+        if (files.isEmpty()) {
+            return read.get();
+        }
         List<Object> key = new java.util.ArrayList<>(List.of(kind, split));
         for (Path file : files) {
             try {

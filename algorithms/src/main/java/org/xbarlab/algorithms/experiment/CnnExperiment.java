@@ -14,11 +14,7 @@ import org.xbarlab.algorithms.conv.ConvNetwork;
 import org.xbarlab.algorithms.conv.FeatureShape;
 import org.xbarlab.algorithms.data.Dataset;
 import org.xbarlab.algorithms.data.Split;
-import org.xbarlab.algorithms.evaluation.DirectAssociation;
-import org.xbarlab.algorithms.evaluation.LabeledFeatures;
 import org.xbarlab.algorithms.evaluation.LabeledSubset;
-import org.xbarlab.algorithms.evaluation.LinearClassifier;
-import org.xbarlab.algorithms.evaluation.LinearClassifierResult;
 import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.TrainingStopped;
@@ -120,14 +116,17 @@ public final class CnnExperiment {
         int[] trainLabels = train.copyOfLabels();
         float[] testImages = test.copyOfImages();
         int[] testLabels = test.copyOfLabels();
-        ExperimentState state = new ExperimentState("inferenceSamples", "evaluationIndex");
+        ExperimentState state = ReadoutEvaluator.newState();
         Run run;
         if (cnn.mode() == CnnMode.WTA) {
             CnnWtaTrainer trainer = new CnnWtaTrainer(cnn.wtaConfig(shape), factory, streams);
             int[] labeled = evaluation.labelFraction() >= 1 ? null : LabeledSubset.stratified(trainLabels,
                     train.classCount(), evaluation.labelFraction(), streams.stream(WtaExperiment.LABELS_STREAM));
-            run = new WtaRun(trainer, train, trainImages, trainLabels, labeled, test, testImages, testLabels,
-                    streams, state);
+            ReadoutEvaluator readouts = new ReadoutEvaluator(evaluation,
+                    (images, samples, out) -> trainer.features(images, samples, out, Phase.INFERENCE),
+                    trainer.config().outputs(), train.classCount(), trainImages, trainLabels, train.sampleCount(),
+                    labeled, true, testImages, testLabels, test.sampleCount(), streams, state);
+            run = new WtaRun(trainer, train, trainImages, readouts);
         } else {
             CnnSupervisedTrainer trainer = new CnnSupervisedTrainer(cnn, network, train.classCount(), factory,
                     streams);
@@ -144,7 +143,7 @@ public final class CnnExperiment {
         CheckpointFile.Reading reading = checkpointing.resume(state, run.trainer(), log);
         int firstEpoch = state.epoch();
         if (reading == null && evaluation.untrainedBaseline() && cnn.epochs() > 0) {
-            evaluations.add(show(progress, run.evaluate(0, log)));
+            evaluations.add(ReadoutEvaluator.show(progress, run.evaluate(0, log)));
         }
         BatchBoundary boundary = checkpointing.boundary(state, run.trainer());
         try {
@@ -169,7 +168,7 @@ public final class CnnExperiment {
                 boolean last = epoch + 1 == cnn.epochs();
                 boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
                 if (last || due) {
-                    evaluations.add(show(progress, run.evaluate(epoch + 1, log)));
+                    evaluations.add(ReadoutEvaluator.show(progress, run.evaluate(epoch + 1, log)));
                 }
             }
         } finally {
@@ -178,7 +177,7 @@ public final class CnnExperiment {
             }
         }
         if (cnn.epochs() == 0) {
-            evaluations.add(show(progress, run.evaluate(0, log)));
+            evaluations.add(ReadoutEvaluator.show(progress, run.evaluate(0, log)));
         }
         double elapsed = 0;
         for (double time : evaluation.inferenceTimesSeconds()) {
@@ -191,38 +190,6 @@ public final class CnnExperiment {
             evaluations.add(run.evaluateLater(cnn.epochs(), time, log));
         }
         return new ExperimentResult(epochs, evaluations, (long) cnn.epochs() * samples, state.counter(0), true);
-    }
-
-    private static Evaluation show(AccuracyProgress progress, Evaluation e) {
-        if (e.networkAccuracy() != null) {
-            progress.accuracy("test", e.networkAccuracy());
-        } else if (e.directAssociationAccuracy() != null) {
-            progress.accuracy("test DA", e.directAssociationAccuracy());
-        } else {
-            progress.accuracy("test LC", e.linearClassifierAccuracy());
-        }
-        return e;
-    }
-
-    private static String describe(Evaluation e) {
-        StringBuilder text = new StringBuilder(e.secondsAfterTraining() > 0
-                ? String.format(Locale.ROOT, "  %.3g s after training:", e.secondsAfterTraining())
-                : "  after " + e.epoch() + " epoch(s):");
-        String separator = " ";
-        if (e.networkAccuracy() != null) {
-            text.append(String.format(Locale.ROOT, " test accuracy %.2f %%", 100 * e.networkAccuracy()));
-            separator = ", ";
-        }
-        if (e.directAssociationAccuracy() != null) {
-            text.append(String.format(Locale.ROOT, "%sdirect association %.2f %% (max rule %.2f %%)", separator,
-                    100 * e.directAssociationAccuracy(), 100 * e.directAssociationMaxRuleAccuracy()));
-            separator = ", ";
-        }
-        if (e.linearClassifierAccuracy() != null) {
-            text.append(String.format(Locale.ROOT, "%slinear classifier %.2f %%", separator,
-                    100 * e.linearClassifierAccuracy()));
-        }
-        return text.toString();
     }
 
     /** One mode's trainer and evaluations. */
@@ -240,35 +207,18 @@ public final class CnnExperiment {
         Evaluation evaluateLater(int epoch, double seconds, Consumer<String> log);
     }
 
-    /** wta mode: direct association and the linear classifier on the frozen outputs. */
-    private final class WtaRun implements Run {
+    /** wta mode: direct association and the linear classifier on the frozen outputs ({@link ReadoutEvaluator}). */
+    private static final class WtaRun implements Run {
         private final CnnWtaTrainer trainer;
         private final Dataset train;
         private final float[] trainImages;
-        private final int[] trainLabels;
-        private final int[] labeled;
-        private final Dataset test;
-        private final float[] testImages;
-        private final int[] testLabels;
-        private final RngStreams streams;
-        private final ExperimentState state;
-        private final int neurons;
-        private DirectAssociation association;
-        private LinearClassifier classifier;
+        private final ReadoutEvaluator readouts;
 
-        WtaRun(CnnWtaTrainer trainer, Dataset train, float[] trainImages, int[] trainLabels, int[] labeled,
-               Dataset test, float[] testImages, int[] testLabels, RngStreams streams, ExperimentState state) {
+        WtaRun(CnnWtaTrainer trainer, Dataset train, float[] trainImages, ReadoutEvaluator readouts) {
             this.trainer = trainer;
             this.train = train;
             this.trainImages = trainImages;
-            this.trainLabels = trainLabels;
-            this.labeled = labeled;
-            this.test = test;
-            this.testImages = testImages;
-            this.testLabels = testLabels;
-            this.streams = streams;
-            this.state = state;
-            this.neurons = trainer.config().outputs();
+            this.readouts = readouts;
         }
 
         @Override
@@ -286,77 +236,14 @@ public final class CnnExperiment {
             return trainer.trainEpoch(trainImages, train.sampleCount(), epoch, progress, boundary, resume);
         }
 
-        private float[] features(float[] images, int samples) {
-            float[] out = new float[Math.multiplyExact(samples, neurons)];
-            trainer.features(images, samples, out, Phase.INFERENCE);
-            state.add(0, samples);
-            return out;
-        }
-
-        /** The labeled training samples' features (only those are run through the network). */
-        private LabeledFeatures labeledTrainFeatures() {
-            if (labeled == null) {
-                return LabeledFeatures.of(features(trainImages, train.sampleCount()), trainLabels,
-                        train.sampleCount(), neurons);
-            }
-            int inputs = train.featureCount();
-            float[] images = new float[Math.multiplyExact(labeled.length, inputs)];
-            int[] labels = new int[labeled.length];
-            for (int i = 0; i < labeled.length; i++) {
-                System.arraycopy(trainImages, labeled[i] * inputs, images, i * inputs, inputs);
-                labels[i] = trainLabels[labeled[i]];
-            }
-            return LabeledFeatures.of(features(images, labeled.length), labels, labeled.length, neurons);
-        }
-
         @Override
         public Evaluation evaluate(int epoch, Consumer<String> log) {
-            LabeledFeatures trainFeatures = labeledTrainFeatures();
-            LabeledFeatures testFeatures = LabeledFeatures.of(features(testImages, test.sampleCount()), testLabels,
-                    test.sampleCount(), neurons);
-            Double average = null;
-            Double max = null;
-            Integer unassigned = null;
-            if (evaluation.directAssociation()) {
-                association = DirectAssociation.fit(trainFeatures, train.classCount());
-                var result = association.evaluate(testFeatures);
-                average = result.averageRuleAccuracy();
-                max = result.maxRuleAccuracy();
-                unassigned = result.unassignedNeuronCount();
-            }
-            Double linear = null;
-            if (evaluation.linearClassifier() != null) {
-                long index = state.counter(1);
-                LinearClassifierResult result = LinearClassifier.train(trainFeatures, testFeatures,
-                        train.classCount(), evaluation.linearClassifier(),
-                        streams.stream(WtaExperiment.CLASSIFIER_STREAM, index, 0),
-                        streams.stream(WtaExperiment.CLASSIFIER_STREAM, index, 1), Progress.NONE);
-                classifier = result.classifier();
-                linear = result.finalTestAccuracy();
-            }
-            state.add(1, 1);
-            Evaluation evaluated = new Evaluation(epoch, 0, average, max, unassigned, linear, null);
-            log.accept(describe(evaluated));
-            return evaluated;
+            return readouts.evaluate(epoch, log);
         }
 
         @Override
         public Evaluation evaluateLater(int epoch, double seconds, Consumer<String> log) {
-            LabeledFeatures testFeatures = LabeledFeatures.of(features(testImages, test.sampleCount()), testLabels,
-                    test.sampleCount(), neurons);
-            Double average = null;
-            Double max = null;
-            Integer unassigned = null;
-            if (association != null) {
-                var result = association.evaluate(testFeatures);
-                average = result.averageRuleAccuracy();
-                max = result.maxRuleAccuracy();
-                unassigned = result.unassignedNeuronCount();
-            }
-            Double linear = classifier == null ? null : classifier.accuracy(testFeatures);
-            Evaluation evaluated = new Evaluation(epoch, seconds, average, max, unassigned, linear, null);
-            log.accept(describe(evaluated));
-            return evaluated;
+            return readouts.evaluateLater(epoch, seconds, log);
         }
     }
 
@@ -410,7 +297,7 @@ public final class CnnExperiment {
             state.add(0, test.sampleCount());
             state.add(1, 1);
             Evaluation evaluated = new Evaluation(epoch, seconds, null, null, null, null, accuracy);
-            log.accept(describe(evaluated));
+            log.accept(ReadoutEvaluator.describe(evaluated));
             return evaluated;
         }
     }

@@ -7,11 +7,7 @@ import java.util.function.Consumer;
 
 import org.xbarlab.algorithms.data.Dataset;
 import org.xbarlab.algorithms.data.Split;
-import org.xbarlab.algorithms.evaluation.DirectAssociation;
-import org.xbarlab.algorithms.evaluation.LabeledFeatures;
 import org.xbarlab.algorithms.evaluation.LabeledSubset;
-import org.xbarlab.algorithms.evaluation.LinearClassifier;
-import org.xbarlab.algorithms.evaluation.LinearClassifierResult;
 import org.xbarlab.algorithms.hebbian.HebbianConfig;
 import org.xbarlab.algorithms.hebbian.HebbianNetwork;
 import org.xbarlab.algorithms.network.BatchBoundary;
@@ -95,14 +91,18 @@ public final class HebbianExperiment {
                     labeled.length));
         }
         HebbianNetwork network = new HebbianNetwork(training, factory, streams, trainImages, train.sampleCount());
-        Evaluator evaluator = new Evaluator(network, train, trainImages, trainLabels, labeled, test, streams);
-        ExperimentState state = evaluator.state;
+        ReadoutEvaluator evaluator = new ReadoutEvaluator(evaluation,
+                (images, samples, out) -> network.features(images, samples, out, Phase.INFERENCE), network.outputs(),
+                train.classCount(), trainImages, trainLabels, train.sampleCount(), labeled, false,
+                test.copyOfImages(), test.copyOfLabels(), test.sampleCount(), streams,
+                ReadoutEvaluator.newState());
+        ExperimentState state = evaluator.state();
         List<EpochResult> epochs = state.epochs();
         List<Evaluation> evaluations = state.evaluations();
         CheckpointFile.Reading reading = checkpointing.resume(state, network, log);
         int firstEpoch = state.epoch();
         if (reading == null && evaluation.untrainedBaseline() && training.epochs() > 0) {
-            evaluations.add(show(progress, evaluator.evaluate(0, 0, log)));
+            evaluations.add(ReadoutEvaluator.show(progress, evaluator.evaluate(0, log)));
         }
         BatchBoundary boundary = checkpointing.boundary(state, network);
         try {
@@ -127,7 +127,7 @@ public final class HebbianExperiment {
                 boolean last = epoch + 1 == training.epochs();
                 boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
                 if (last || due) {
-                    evaluations.add(show(progress, evaluator.evaluate(epoch + 1, 0, log)));
+                    evaluations.add(ReadoutEvaluator.show(progress, evaluator.evaluate(epoch + 1, log)));
                 }
             }
         } finally {
@@ -136,10 +136,10 @@ public final class HebbianExperiment {
             }
         }
         if (training.epochs() == 0) {
-            evaluations.add(evaluator.evaluate(0, 0, log));
+            evaluations.add(evaluator.evaluate(0, log));
         }
         evaluation.atTimesAfterTraining(network.layers(),
-                time -> evaluations.add(evaluator.evaluate(training.epochs(), time, log)));
+                time -> evaluations.add(evaluator.evaluateLater(training.epochs(), time, log)));
         return new ExperimentResult(epochs, evaluations, (long) training.epochs() * train.sampleCount(),
                 evaluator.inferenceSamples(), true);
     }
@@ -154,104 +154,5 @@ public final class HebbianExperiment {
         }
         return evaluation.labelFraction() >= 1 ? null : LabeledSubset.stratified(labels, train.classCount(),
                 evaluation.labelFraction(), streams.stream(WtaExperiment.LABELS_STREAM));
-    }
-
-    private static Evaluation show(AccuracyProgress progress, Evaluation evaluation) {
-        progress.accuracy(evaluation.directAssociationAccuracy() != null ? "test DA" : "test LC",
-                evaluation.directAssociationAccuracy() != null ? evaluation.directAssociationAccuracy()
-                        : evaluation.linearClassifierAccuracy());
-        return evaluation;
-    }
-
-    /** Fits the read-outs on the labeled subset's features and applies them to the test set. */
-    private final class Evaluator {
-        private final HebbianNetwork network;
-        private final Dataset train;
-        private final float[] trainImages;
-        private final int[] trainLabels;
-        private final int[] labeled;
-        private final Dataset test;
-        private final float[] testImages;
-        private final int[] testLabels;
-        private final RngStreams streams;
-        private DirectAssociation association;
-        private LinearClassifier classifier;
-        /** Counters: inference samples, evaluations fitted (the classifier stream's index). */
-        private final ExperimentState state = new ExperimentState("inferenceSamples", "evaluationIndex");
-
-        Evaluator(HebbianNetwork network, Dataset train, float[] trainImages, int[] trainLabels, int[] labeled,
-                  Dataset test, RngStreams streams) {
-            this.network = network;
-            this.train = train;
-            this.trainImages = trainImages;
-            this.trainLabels = trainLabels;
-            this.labeled = labeled;
-            this.test = test;
-            this.testImages = test.copyOfImages();
-            this.testLabels = test.copyOfLabels();
-            this.streams = streams;
-        }
-
-        long inferenceSamples() {
-            return state.counter(0);
-        }
-
-        private LabeledFeatures features(float[] images, int[] labels, int samples) {
-            int n = network.outputs();
-            float[] out = new float[samples * n];
-            network.features(images, samples, out, Phase.INFERENCE);
-            state.add(0, samples);
-            return LabeledFeatures.of(out, labels, samples, n);
-        }
-
-        /** Fits (right after training) or reuses (at times after training) the read-outs. */
-        Evaluation evaluate(int epoch, double seconds, Consumer<String> log) {
-            LabeledFeatures testFeatures = features(testImages, testLabels, test.sampleCount());
-            if (seconds == 0) {
-                LabeledFeatures trainFeatures = features(trainImages, trainLabels, train.sampleCount());
-                if (labeled != null) {
-                    trainFeatures = trainFeatures.select(labeled);
-                }
-                association = evaluation.directAssociation()
-                        ? DirectAssociation.fit(trainFeatures, train.classCount()) : null;
-                if (evaluation.linearClassifier() != null) {
-                    long evaluationIndex = state.counter(1);
-                    LinearClassifierResult result = LinearClassifier.train(trainFeatures, testFeatures,
-                            train.classCount(), evaluation.linearClassifier(),
-                            streams.stream(WtaExperiment.CLASSIFIER_STREAM, evaluationIndex, 0),
-                            streams.stream(WtaExperiment.CLASSIFIER_STREAM, evaluationIndex, 1), Progress.NONE);
-                    classifier = result.classifier();
-                }
-                state.add(1, 1);
-            }
-            Double average = null;
-            Double max = null;
-            Integer unassigned = null;
-            if (association != null) {
-                var result = association.evaluate(testFeatures);
-                average = result.averageRuleAccuracy();
-                max = result.maxRuleAccuracy();
-                unassigned = result.unassignedNeuronCount();
-            }
-            Double linear = classifier == null ? null : classifier.accuracy(testFeatures);
-            Evaluation evaluated = new Evaluation(epoch, seconds, average, max, unassigned, linear, null);
-            log.accept(describe(evaluated));
-            return evaluated;
-        }
-
-        private String describe(Evaluation e) {
-            StringBuilder text = new StringBuilder(e.secondsAfterTraining() > 0
-                    ? String.format(Locale.ROOT, "  %.3g s after training:", e.secondsAfterTraining())
-                    : "  after " + e.epoch() + " epoch(s):");
-            if (e.directAssociationAccuracy() != null) {
-                text.append(String.format(Locale.ROOT, " direct association %.2f %% (max rule %.2f %%)",
-                        100 * e.directAssociationAccuracy(), 100 * e.directAssociationMaxRuleAccuracy()));
-            }
-            if (e.linearClassifierAccuracy() != null) {
-                text.append(String.format(Locale.ROOT, " linear classifier %.2f %%",
-                        100 * e.linearClassifierAccuracy()));
-            }
-            return text.toString();
-        }
     }
 }

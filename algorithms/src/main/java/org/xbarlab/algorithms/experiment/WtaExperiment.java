@@ -1,18 +1,12 @@
 package org.xbarlab.algorithms.experiment;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.xbarlab.algorithms.data.Dataset;
-import org.xbarlab.algorithms.data.Datasets;
 import org.xbarlab.algorithms.data.Split;
-import org.xbarlab.algorithms.evaluation.DirectAssociation;
-import org.xbarlab.algorithms.evaluation.LabeledFeatures;
 import org.xbarlab.algorithms.evaluation.LabeledSubset;
-import org.xbarlab.algorithms.evaluation.LinearClassifier;
-import org.xbarlab.algorithms.evaluation.LinearClassifierResult;
 import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.TrainingStopped;
@@ -97,16 +91,17 @@ public final class WtaExperiment {
         int[] testLabels = test.copyOfLabels();
         int[] labeled = evaluation.labelFraction() >= 1 ? null : LabeledSubset.stratified(trainLabels,
                 train.classCount(), evaluation.labelFraction(), streams.stream(LABELS_STREAM));
-        Evaluator evaluator = new Evaluator(network, train, trainImages, trainLabels, labeled, test, testImages,
-                testLabels, streams);
-
-        ExperimentState state = evaluator.state;
+        ReadoutEvaluator evaluator = new ReadoutEvaluator(evaluation,
+                (images, samples, out) -> network.features(images, samples, out, Phase.INFERENCE),
+                network.config().outputs(), train.classCount(), trainImages, trainLabels, train.sampleCount(), labeled,
+                false, testImages, testLabels, test.sampleCount(), streams, ReadoutEvaluator.newState());
+        ExperimentState state = evaluator.state();
         List<EpochResult> epochs = state.epochs();
         List<Evaluation> evaluations = state.evaluations();
         org.xbarlab.core.state.CheckpointFile.Reading reading = checkpointing.resume(state, network, log);
         int firstEpoch = state.epoch();
         if (reading == null && evaluation.untrainedBaseline() && training.epochs() > 0) {
-            evaluations.add(showAccuracy(progress, evaluator.evaluate(0, log)));
+            evaluations.add(ReadoutEvaluator.show(progress, evaluator.evaluate(0, log)));
         }
         BatchBoundary boundary = checkpointing.boundary(state, network);
         try {
@@ -132,7 +127,7 @@ public final class WtaExperiment {
                 boolean last = epoch + 1 == training.epochs();
                 boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
                 if (last || due) {
-                    evaluations.add(showAccuracy(progress, evaluator.evaluate(epoch + 1, log)));
+                    evaluations.add(ReadoutEvaluator.show(progress, evaluator.evaluate(epoch + 1, log)));
                 }
             }
         } finally {
@@ -147,125 +142,5 @@ public final class WtaExperiment {
                 time -> evaluations.add(evaluator.evaluateLater(training.epochs(), time, log)));
         return new ExperimentResult(epochs, evaluations, (long) training.epochs() * train.sampleCount(),
                 evaluator.inferenceSamples(), true);
-    }
-
-    private static Evaluation showAccuracy(AccuracyProgress progress, Evaluation evaluation) {
-        if (evaluation.directAssociationAccuracy() != null) {
-            progress.accuracy("test DA", evaluation.directAssociationAccuracy());
-        } else {
-            progress.accuracy("test LC", evaluation.linearClassifierAccuracy());
-        }
-        return evaluation;
-    }
-
-    /** Fits and applies the read-outs; keeps the last fitted ones for the drift evaluations. */
-    private final class Evaluator {
-        private final WtaNetwork network;
-        private final Dataset train;
-        private final float[] trainImages;
-        private final int[] trainLabels;
-        private final int[] labeled;
-        private final Dataset test;
-        private final float[] testImages;
-        private final int[] testLabels;
-        private final RngStreams streams;
-        private final int neurons;
-        private DirectAssociation association;
-        private LinearClassifier classifier;
-        /** Counters: inference samples, evaluations fitted (the classifier stream's index). */
-        private final ExperimentState state = new ExperimentState("inferenceSamples", "evaluationIndex");
-
-        Evaluator(WtaNetwork network, Dataset train, float[] trainImages, int[] trainLabels, int[] labeled,
-                  Dataset test, float[] testImages, int[] testLabels, RngStreams streams) {
-            this.network = network;
-            this.train = train;
-            this.trainImages = trainImages;
-            this.trainLabels = trainLabels;
-            this.labeled = labeled;
-            this.test = test;
-            this.testImages = testImages;
-            this.testLabels = testLabels;
-            this.streams = streams;
-            this.neurons = network.config().outputs();
-        }
-
-        long inferenceSamples() {
-            return state.counter(0);
-        }
-
-        private float[] features(float[] images, int samples) {
-            float[] out = new float[samples * neurons];
-            network.features(images, samples, out, Phase.INFERENCE);
-            state.add(0, samples);
-            return out;
-        }
-
-        Evaluation evaluate(int epoch, Consumer<String> log) {
-            LabeledFeatures trainFeatures = LabeledFeatures.of(features(trainImages, train.sampleCount()),
-                    trainLabels, train.sampleCount(), neurons);
-            if (labeled != null) {
-                trainFeatures = trainFeatures.select(labeled);
-            }
-            LabeledFeatures testFeatures = LabeledFeatures.of(features(testImages, test.sampleCount()),
-                    testLabels, test.sampleCount(), neurons);
-            Double average = null;
-            Double max = null;
-            Integer unassigned = null;
-            if (evaluation.directAssociation()) {
-                association = DirectAssociation.fit(trainFeatures, train.classCount());
-                var result = association.evaluate(testFeatures);
-                average = result.averageRuleAccuracy();
-                max = result.maxRuleAccuracy();
-                unassigned = result.unassignedNeuronCount();
-            }
-            Double linear = null;
-            if (evaluation.linearClassifier() != null) {
-                long index = state.counter(1);
-                LinearClassifierResult result = LinearClassifier.train(trainFeatures, testFeatures,
-                        train.classCount(), evaluation.linearClassifier(),
-                        streams.stream(CLASSIFIER_STREAM, index, 0), streams.stream(CLASSIFIER_STREAM, index, 1),
-                        Progress.NONE);
-                classifier = result.classifier();
-                linear = result.finalTestAccuracy();
-            }
-            state.add(1, 1);
-            Evaluation evaluated = new Evaluation(epoch, 0, average, max, unassigned, linear, null);
-            log.accept(describe(evaluated));
-            return evaluated;
-        }
-
-        Evaluation evaluateLater(int epoch, double seconds, Consumer<String> log) {
-            LabeledFeatures testFeatures = LabeledFeatures.of(features(testImages, test.sampleCount()),
-                    testLabels, test.sampleCount(), neurons);
-            Double average = null;
-            Double max = null;
-            Integer unassigned = null;
-            if (association != null) {
-                var result = association.evaluate(testFeatures);
-                average = result.averageRuleAccuracy();
-                max = result.maxRuleAccuracy();
-                unassigned = result.unassignedNeuronCount();
-            }
-            Double linear = classifier == null ? null : classifier.accuracy(testFeatures);
-            Evaluation evaluated = new Evaluation(epoch, seconds, average, max, unassigned, linear, null);
-            log.accept(describe(evaluated));
-            return evaluated;
-        }
-
-        private String describe(Evaluation e) {
-            StringBuilder text = new StringBuilder(e.secondsAfterTraining() > 0
-                    ? String.format(java.util.Locale.ROOT, "  %.3g s after training:", e.secondsAfterTraining())
-                    : "  after " + e.epoch() + " epoch(s):");
-            if (e.directAssociationAccuracy() != null) {
-                text.append(String.format(java.util.Locale.ROOT,
-                        " direct association %.2f %% (max rule %.2f %%)", 100 * e.directAssociationAccuracy(),
-                        100 * e.directAssociationMaxRuleAccuracy()));
-            }
-            if (e.linearClassifierAccuracy() != null) {
-                text.append(String.format(java.util.Locale.ROOT, ", linear classifier %.2f %%",
-                        100 * e.linearClassifierAccuracy()));
-            }
-            return text.toString();
-        }
     }
 }
