@@ -3,7 +3,6 @@ package org.xbarlab.algorithms.conv;
 import java.util.Locale;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.EpochLoop;
@@ -116,16 +115,9 @@ public final class CnnSupervisedTrainer implements Stateful {
         Checks.isTrue(images.length >= (long) samples * inputs && labels.length >= samples,
                 "images and labels must hold %d samples of %d values", samples, inputs);
         long started = System.nanoTime();
-        int[] order = new int[samples];
-        EpochLoop loop = new EpochLoop(order, streams.stream(CnnWtaTrainer.DROPOUT_STREAM, epoch));
-        if (resume == null) {
-            for (int i = 0; i < samples; i++) {
-                order[i] = i;
-            }
-            PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), order);
-        } else {
-            resume.readState("epochLoop", loop);
-        }
+        EpochLoop loop = EpochLoop.begin(samples, streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), resume,
+                streams.stream(CnnWtaTrainer.DROPOUT_STREAM, epoch));
+        int[] order = loop.order();
         UniformRandomProvider dropout = loop.stream(0);
         double factor = config.learningRateFactor(epoch);
         double[] rates = new double[network.weightLayers()];

@@ -3,7 +3,6 @@ package org.xbarlab.algorithms.conv;
 import java.util.Locale;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.Dropout;
@@ -127,17 +126,12 @@ public final class CnnWtaTrainer implements Stateful {
         Checks.isTrue(images.length >= (long) samples * inputs,
                 "images must hold samples × inputs = %d × %d values, got %d", samples, inputs, images.length);
         long started = System.nanoTime();
-        int[] order = new int[samples];
-        EpochLoop loop = new EpochLoop(order, streams.stream(DROPOUT_STREAM, epoch));
-        if (resume == null) {
+        EpochLoop loop = EpochLoop.begin(samples, streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), resume,
+                streams.stream(DROPOUT_STREAM, epoch));
+        if (!loop.resumed()) {
             homeostasis.reset();
-            for (int i = 0; i < samples; i++) {
-                order[i] = i;
-            }
-            PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), order);
-        } else {
-            resume.readState("epochLoop", loop);
         }
+        int[] order = loop.order();
         UniformRandomProvider dropout = loop.stream(0);
         double factor = config.learningRateFactor(epoch);
         double[] rates = new double[network.weightLayers()];

@@ -296,16 +296,8 @@ public final class HebbianNetwork implements Stateful {
         Checks.isTrue(images.length >= (long) samples * width,
                 "images must hold samples × inputs = %d × %d values, got %d", samples, width, images.length);
         long started = System.nanoTime();
-        int[] order = new int[samples];
-        EpochLoop loop = new EpochLoop(order);
-        if (resume == null) {
-            for (int i = 0; i < samples; i++) {
-                order[i] = i;
-            }
-            PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), order);
-        } else {
-            resume.readState("epochLoop", loop);
-        }
+        EpochLoop loop = EpochLoop.begin(samples, streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), resume);
+        int[] order = loop.order();
         int batch = config.batchSize();
         int batches = (samples + batch - 1) / batch;
         progress.start("epoch " + (epoch + 1) + " (" + config.rule().name().toLowerCase(Locale.ROOT) + ")",

@@ -16,6 +16,7 @@ public final class EpochLoop implements Stateful {
 
     private final int[] order;
     private final UniformRandomProvider[] streams;
+    private boolean resumed;
     private int batchesDone;
     private double lossSum;
     private long pulses;
@@ -28,6 +29,37 @@ public final class EpochLoop implements Stateful {
     public EpochLoop(int[] order, UniformRandomProvider... streams) {
         this.order = Checks.notNull("order", order);
         this.streams = streams.clone();
+    }
+
+    /**
+     * Starts an epoch over samples {@code 0 .. samples−1}: in a fresh order shuffled by {@code shuffle}, or at the
+     * place a checkpoint recorded (its order, streams and sums).
+     *
+     * @param samples number of samples, positive
+     * @param shuffle the epoch's shuffle stream (not used when resuming)
+     * @param resume a checkpoint positioned at the loop's record ({@code epochLoop}), or null to start the epoch
+     * @param streams the epoch's other streams, in a fixed order
+     * @return the loop; {@link #resumed()} tells which
+     */
+    public static EpochLoop begin(int samples, UniformRandomProvider shuffle, StateReader resume,
+                                  UniformRandomProvider... streams) {
+        Checks.positive("samples", samples);
+        EpochLoop loop = new EpochLoop(new int[samples], streams);
+        if (resume == null) {
+            for (int i = 0; i < samples; i++) {
+                loop.order[i] = i;
+            }
+            org.apache.commons.rng.sampling.PermutationSampler.shuffle(shuffle, loop.order);
+        } else {
+            resume.readState("epochLoop", loop);
+            loop.resumed = true;
+        }
+        return loop;
+    }
+
+    /** Whether this loop continues from a checkpoint (else the epoch starts: reset what an epoch resets). */
+    public boolean resumed() {
+        return resumed;
     }
 
     /** The sample order. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.DenseLayer;
@@ -155,18 +154,12 @@ public final class WtaNetwork implements org.xbarlab.core.state.Stateful {
                 "images must hold samples × inputs = %d × %d values, got %d", samples, inputsPerSample,
                 images.length);
         long started = System.nanoTime();
-        int[] order = new int[samples];
-        EpochLoop loop = new EpochLoop(order, streams.stream(DROPOUT_STREAM, epoch), streams.stream(SIGN_STREAM,
-                epoch));
-        if (resume == null) {
+        EpochLoop loop = EpochLoop.begin(samples, streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), resume,
+                streams.stream(DROPOUT_STREAM, epoch), streams.stream(SIGN_STREAM, epoch));
+        if (!loop.resumed()) {
             homeostasis.reset();
-            for (int i = 0; i < samples; i++) {
-                order[i] = i;
-            }
-            PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), order);
-        } else {
-            resume.readState("epochLoop", loop);
         }
+        int[] order = loop.order();
         UniformRandomProvider dropoutStream = loop.stream(0);
         UniformRandomProvider signStream = loop.stream(1);
         double factor = config.learningRateFactor(epoch);
