@@ -42,9 +42,4 @@ public enum ExperimentMethod {
             case CNN -> "cnn";
         };
     }
-
-    /** Whether a run of this method can be checkpointed and resumed (every method can). */
-    public boolean checkpointed() {
-        return true;
-    }
 }

@@ -16,6 +16,7 @@ import org.xbarlab.algorithms.conv.FeatureShape;
 import org.xbarlab.algorithms.experiment.Checkpointing;
 import org.xbarlab.algorithms.experiment.CnnExperiment;
 import org.xbarlab.algorithms.experiment.Evaluation;
+import org.xbarlab.algorithms.experiment.Experiment;
 import org.xbarlab.algorithms.experiment.ExperimentResult;
 import org.xbarlab.algorithms.experiment.HebbianExperiment;
 import org.xbarlab.algorithms.experiment.MuscleExperiment;
@@ -480,7 +481,7 @@ final class ExperimentRunner {
             stdout.println(line);
             stdout.flush();
         };
-        Checkpointing checkpointing = checkpoints.enabled() && resolved.method().checkpointed()
+        Checkpointing checkpointing = checkpoints.enabled()
                 ? Checkpointing.to(checkpoints.file(), checkpoints.intervalSeconds(), checkpoints.intervalBatches(),
                         ConfigMapper.writeJson(resolvedTree), ledger, checkpoints.resume())
                 : Checkpointing.none();
@@ -521,20 +522,16 @@ final class ExperimentRunner {
                                     CrossbarFactory factory, RngStreams streams, Provenance provenance,
                                     long started, java.util.function.Consumer<String> log,
                                     Checkpointing checkpointing) {
-        ExperimentResult result = switch (resolved.method()) {
-            case WTA -> new WtaExperiment(resolved.training(), resolved.data(), resolved.evaluation())
-                    .run(factory, streams, dataDirectory, progress, log, checkpointing);
-            case SUPERVISED -> new SupervisedExperiment(resolved.supervised(), resolved.data(),
-                    resolved.evaluation()).run(factory, streams, dataDirectory, progress, log, checkpointing);
+        Experiment experiment = switch (resolved.method()) {
+            case WTA -> new WtaExperiment(resolved.training(), resolved.data(), resolved.evaluation());
+            case SUPERVISED -> new SupervisedExperiment(resolved.supervised(), resolved.data(), resolved.evaluation());
             case SEMI_SUPERVISED -> new SemiSupervisedExperiment(resolved.semiSupervised(), resolved.data(),
-                    resolved.evaluation()).run(factory, streams, dataDirectory, progress, log, checkpointing);
-            case HEBBIAN -> new HebbianExperiment(resolved.hebbian(), resolved.data(), resolved.evaluation())
-                    .run(factory, streams, dataDirectory, progress, log, checkpointing);
-            case MUSCLE -> new MuscleExperiment(resolved.muscle(), resolved.data(), resolved.evaluation())
-                    .run(factory, streams, dataDirectory, progress, log, checkpointing);
-            case CNN -> new CnnExperiment(resolved.cnn(), resolved.data(), resolved.evaluation())
-                    .run(factory, streams, dataDirectory, progress, log, checkpointing);
+                    resolved.evaluation());
+            case HEBBIAN -> new HebbianExperiment(resolved.hebbian(), resolved.data(), resolved.evaluation());
+            case MUSCLE -> new MuscleExperiment(resolved.muscle(), resolved.data(), resolved.evaluation());
+            case CNN -> new CnnExperiment(resolved.cnn(), resolved.data(), resolved.evaluation());
         };
+        ExperimentResult result = experiment.run(factory, streams, dataDirectory, progress, log, checkpointing);
         double wallSeconds = (System.nanoTime() - started) * 1e-9;
 
         ObjectNode json = ConfigMapper.jsonMapper().createObjectNode();

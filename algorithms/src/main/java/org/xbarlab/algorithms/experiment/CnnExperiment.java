@@ -53,7 +53,7 @@ import org.xbarlab.crossbar.Crossbar;
  * ends the run with what was measured so far and the failure's message; a run checkpointed between mini-batches and
  * resumed gives the same numbers, bit for bit, as a run never interrupted (wall times aside).
  */
-public final class CnnExperiment {
+public final class CnnExperiment implements Experiment {
 
     private final CnnConfig cnn;
     private final DataConfig data;
@@ -70,20 +70,6 @@ public final class CnnExperiment {
         this.evaluation = Checks.notNull("evaluation", evaluation);
     }
 
-    /**
-     * Runs the experiment.
-     *
-     * @param factory builds each weight layer's crossbar (convolutions first, then dense layers)
-     * @param streams the run's random streams
-     * @param dataDirectory where the data sets are (ignored for the synthetic set)
-     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
-     * @param log receives one line per epoch and per evaluation
-     * @return what was measured
-     */
-    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
-                                Consumer<String> log) {
-        return run(factory, streams, dataDirectory, listener, log, Checkpointing.none());
-    }
 
     /**
      * Runs the experiment, checkpointing between mini-batches as {@code checkpointing} says and starting from its
@@ -100,6 +86,7 @@ public final class CnnExperiment {
      * @throws IllegalArgumentException if the network does not fit the data set's images, or (supervised) does not
      *     end with its class count
      */
+    @Override
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log, Checkpointing checkpointing) {
         Checks.notNull("factory", factory);

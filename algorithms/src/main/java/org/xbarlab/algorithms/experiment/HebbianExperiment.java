@@ -30,7 +30,7 @@ import org.xbarlab.core.state.CheckpointFile;
  * times after training. Streams: as {@link WtaExperiment} ({@value WtaExperiment#LABELS_STREAM},
  * {@value WtaExperiment#CLASSIFIER_STREAM}) plus the network's.
  */
-public final class HebbianExperiment {
+public final class HebbianExperiment implements Experiment {
 
     private final HebbianConfig training;
     private final DataConfig data;
@@ -47,20 +47,6 @@ public final class HebbianExperiment {
         this.evaluation = Checks.notNull("evaluation", evaluation);
     }
 
-    /**
-     * Runs the experiment.
-     *
-     * @param factory builds each layer's crossbar
-     * @param streams the run's random streams
-     * @param dataDirectory where the data sets are (ignored for the synthetic set)
-     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
-     * @param log receives one line per epoch and per evaluation
-     * @return what was measured; a numerical failure ends the run early with {@code completed = false}
-     */
-    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
-                                Consumer<String> log) {
-        return run(factory, streams, dataDirectory, listener, log, Checkpointing.none());
-    }
 
     /**
      * Runs the experiment, checkpointing between mini-batches as {@code checkpointing} says and starting from its
@@ -76,6 +62,7 @@ public final class HebbianExperiment {
      * @return what was measured; a numerical failure or a requested stop ends the run early with
      *     {@code completed = false}
      */
+    @Override
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log, Checkpointing checkpointing) {
         Checks.notNull("checkpointing", checkpointing);

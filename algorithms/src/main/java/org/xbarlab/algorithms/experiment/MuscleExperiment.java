@@ -31,7 +31,7 @@ import org.xbarlab.core.state.CheckpointFile;
  * hidden layer's features fitted to the labeled subset. Of the evaluation settings it uses {@code everyEpochs},
  * {@code untrainedBaseline}, {@code linearClassifier} and {@code inferenceTimesSeconds}.
  */
-public final class MuscleExperiment {
+public final class MuscleExperiment implements Experiment {
 
     private final MuscleConfig training;
     private final DataConfig data;
@@ -48,20 +48,6 @@ public final class MuscleExperiment {
         this.evaluation = Checks.notNull("evaluation", evaluation);
     }
 
-    /**
-     * Runs the experiment.
-     *
-     * @param factory builds each layer's crossbar
-     * @param streams the run's random streams
-     * @param dataDirectory where the data sets are
-     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
-     * @param log receives one line per epoch and per evaluation
-     * @return what was measured; a numerical failure ends the run early with {@code completed = false}
-     */
-    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
-                                Consumer<String> log) {
-        return run(factory, streams, dataDirectory, listener, log, Checkpointing.none());
-    }
 
     /**
      * Runs the experiment, checkpointing between mini-batches as {@code checkpointing} says and starting from its
@@ -77,6 +63,7 @@ public final class MuscleExperiment {
      * @return what was measured; a numerical failure or a requested stop ends the run early with
      *     {@code completed = false}
      */
+    @Override
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log, Checkpointing checkpointing) {
         Checks.notNull("checkpointing", checkpointing);

@@ -25,7 +25,7 @@ import org.xbarlab.core.random.RngStreams;
  * the supervised halves are logged. Of the evaluation settings it uses {@code everyEpochs} and
  * {@code inferenceTimesSeconds}.
  */
-public final class SemiSupervisedExperiment {
+public final class SemiSupervisedExperiment implements Experiment {
 
     private final SemiSupervisedConfig training;
     private final DataConfig data;
@@ -42,20 +42,6 @@ public final class SemiSupervisedExperiment {
         this.evaluation = Checks.notNull("evaluation", evaluation);
     }
 
-    /**
-     * Runs the experiment.
-     *
-     * @param factory builds each layer's crossbar
-     * @param streams the run's random streams
-     * @param dataDirectory where the data sets are
-     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
-     * @param log receives one line per phase and per evaluation
-     * @return what was measured
-     */
-    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
-                                Consumer<String> log) {
-        return run(factory, streams, dataDirectory, listener, log, Checkpointing.none());
-    }
 
     /**
      * Runs the experiment, checkpointing between mini-batches as {@code checkpointing} says and starting from its
@@ -70,6 +56,7 @@ public final class SemiSupervisedExperiment {
      * @param checkpointing when to checkpoint, and whether to resume
      * @return what was measured; not completed when a stop was requested
      */
+    @Override
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log, Checkpointing checkpointing) {
         Checks.notNull("checkpointing", checkpointing);

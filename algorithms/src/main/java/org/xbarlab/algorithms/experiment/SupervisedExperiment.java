@@ -21,7 +21,7 @@ import org.xbarlab.core.random.RngStreams;
  * accuracy after the chosen epochs (and of the untrained network, and at chosen times after training). Of the
  * evaluation settings it uses {@code everyEpochs}, {@code untrainedBaseline} and {@code inferenceTimesSeconds}.
  */
-public final class SupervisedExperiment {
+public final class SupervisedExperiment implements Experiment {
 
     private final SupervisedConfig training;
     private final DataConfig data;
@@ -38,20 +38,6 @@ public final class SupervisedExperiment {
         this.evaluation = Checks.notNull("evaluation", evaluation);
     }
 
-    /**
-     * Runs the experiment.
-     *
-     * @param factory builds each layer's crossbar
-     * @param streams the run's random streams
-     * @param dataDirectory where the data sets are
-     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
-     * @param log receives one line per epoch and per evaluation
-     * @return what was measured
-     */
-    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
-                                Consumer<String> log) {
-        return run(factory, streams, dataDirectory, listener, log, Checkpointing.none());
-    }
 
     /**
      * Runs the experiment, checkpointing between mini-batches as {@code checkpointing} says and starting from its
@@ -65,6 +51,7 @@ public final class SupervisedExperiment {
      * @param checkpointing when to checkpoint, and whether to resume
      * @return what was measured; not completed when a stop was requested
      */
+    @Override
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log, Checkpointing checkpointing) {
         Checks.notNull("checkpointing", checkpointing);

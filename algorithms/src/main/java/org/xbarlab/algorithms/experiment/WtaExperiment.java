@@ -27,7 +27,7 @@ import org.xbarlab.core.random.RngStreams;
  * classifier itself is digital (its cost is not charged to the chip). Streams: {@code algorithms/labels} for the
  * labeled subset, {@code algorithms/classifier} (index = evaluation) for the classifier's shuffle and dropout.
  */
-public final class WtaExperiment {
+public final class WtaExperiment implements Experiment {
 
     /** Stream of the labeled subset. */
     public static final String LABELS_STREAM = "algorithms/labels";
@@ -49,20 +49,6 @@ public final class WtaExperiment {
         this.evaluation = Checks.notNull("evaluation", evaluation);
     }
 
-    /**
-     * Runs the experiment.
-     *
-     * @param factory builds each layer's crossbar
-     * @param streams the run's random streams
-     * @param dataDirectory where the data sets are (ignored for the synthetic set)
-     * @param listener receives the progress of every epoch, with the latest test accuracy in its task names
-     * @param log receives one line per epoch and per evaluation
-     * @return what was measured
-     */
-    public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
-                                Consumer<String> log) {
-        return run(factory, streams, dataDirectory, listener, log, Checkpointing.none());
-    }
 
     /**
      * Runs the experiment, checkpointing between mini-batches as {@code checkpointing} says and starting from its
@@ -77,6 +63,7 @@ public final class WtaExperiment {
      * @param checkpointing when to checkpoint, and whether to resume
      * @return what was measured; not {@link ExperimentResult#completed() completed} when a stop was requested
      */
+    @Override
     public ExperimentResult run(CrossbarFactory factory, RngStreams streams, Path dataDirectory, Progress listener,
                                 Consumer<String> log, Checkpointing checkpointing) {
         Checks.notNull("checkpointing", checkpointing);
