@@ -125,7 +125,6 @@ public final class CnnWtaTrainer implements Stateful {
         int inputs = network.inputs();
         Checks.isTrue(images.length >= (long) samples * inputs,
                 "images must hold samples × inputs = %d × %d values, got %d", samples, inputs, images.length);
-        long started = System.nanoTime();
         EpochLoop loop = EpochLoop.begin(samples, streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), resume,
                 streams.stream(DROPOUT_STREAM, epoch));
         if (!loop.resumed()) {
@@ -158,13 +157,9 @@ public final class CnnWtaTrainer implements Stateful {
             NumericalFailureException.checkLoss(loss, epoch, step);
             loop.batchDone(loss, fired);
             progress.step(step + 1, "loss " + String.format(Locale.ROOT, "%.4g", loop.lossSum() / (step + 1)));
-            loop.elapsed(loop.secondsBefore() + (System.nanoTime() - started) * 1e-9);
-            started = System.nanoTime();
-            if (boundary.reached(epoch, loop, batches)) {
-                throw new TrainingStopped(epoch, step + 1);
-            }
+            loop.afterBatch(boundary, epoch, batches);
         }
-        double seconds = loop.secondsBefore() + (System.nanoTime() - started) * 1e-9;
+        double seconds = loop.seconds();
         progress.finish(String.format(Locale.ROOT, "epoch %d: loss %.4g, %.1f s", epoch + 1,
                 loop.lossSum() / batches, seconds));
         return new EpochResult(epoch, loop.lossSum() / batches, factor, loop.pulses(), seconds);

@@ -295,7 +295,6 @@ public final class HebbianNetwork implements Stateful {
         int width = config.layerSizes().get(0);
         Checks.isTrue(images.length >= (long) samples * width,
                 "images must hold samples × inputs = %d × %d values, got %d", samples, width, images.length);
-        long started = System.nanoTime();
         EpochLoop loop = EpochLoop.begin(samples, streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), resume);
         int[] order = loop.order();
         int batch = config.batchSize();
@@ -319,13 +318,9 @@ public final class HebbianNetwork implements Stateful {
             loop.batchDone(change, pulses);
             progress.step(step + 1, String.format(Locale.ROOT, "mean squared step %.4g",
                     loop.lossSum() / (step + 1)));
-            loop.elapsed(loop.secondsBefore() + (System.nanoTime() - started) * 1e-9);
-            started = System.nanoTime();
-            if (boundary.reached(epoch, loop, batches)) {
-                throw new TrainingStopped(epoch, step + 1);
-            }
+            loop.afterBatch(boundary, epoch, batches);
         }
-        double seconds = loop.secondsBefore() + (System.nanoTime() - started) * 1e-9;
+        double seconds = loop.seconds();
         progress.finish(String.format(Locale.ROOT, "epoch %d: mean squared step %.4g, %.1f s", epoch + 1,
                 loop.lossSum() / batches, seconds));
         return new EpochResult(epoch, loop.lossSum() / batches, config.schedule().factor(epoch, config.epochs()),

@@ -169,7 +169,6 @@ public final class MuscleNetwork implements Stateful {
         Checks.positive("samples", samples);
         Checks.notNull("boundary", boundary);
         Checks.isTrue(labeled.length > 0, "at least one labeled sample is needed");
-        long started = System.nanoTime();
         int width = config.layerSizes().get(0);
         int classes = config.classes();
         int batch = config.batchSize();
@@ -229,13 +228,9 @@ public final class MuscleNetwork implements Stateful {
             NumericalFailureException.checkLoss(loss, epoch, step);
             loop.batchDone(loss, lastPulses);
             progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", loop.lossSum() / (step + 1)));
-            loop.elapsed(loop.secondsBefore() + (System.nanoTime() - started) * 1e-9);
-            started = System.nanoTime();
-            if (boundary.reached(epoch, loop, steps)) {
-                throw new TrainingStopped(epoch, step + 1);
-            }
+            loop.afterBatch(boundary, epoch, steps);
         }
-        double seconds = loop.secondsBefore() + (System.nanoTime() - started) * 1e-9;
+        double seconds = loop.seconds();
         progress.finish(String.format(Locale.ROOT, "epoch %d: loss %.4g, %.1f s", epoch + 1,
                 loop.lossSum() / steps, seconds));
         return new EpochResult(epoch, loop.lossSum() / steps, config.schedule().factor(epoch, config.epochs()),

@@ -20,7 +20,10 @@ public final class EpochLoop implements Stateful {
     private int batchesDone;
     private double lossSum;
     private long pulses;
+    /** Wall seconds the epoch ran before this loop object (by earlier processes, when resumed). */
     private double secondsBefore;
+    /** When this loop object started (or was restored) counting wall time. */
+    private long startedNanos = System.nanoTime();
 
     /**
      * @param order the epoch's sample order (kept, not copied)
@@ -92,9 +95,9 @@ public final class EpochLoop implements Stateful {
         return pulses;
     }
 
-    /** Wall seconds the epoch ran before it was last resumed (0 for an epoch not resumed). */
-    public double secondsBefore() {
-        return secondsBefore;
+    /** Wall seconds the epoch has run so far, across resumptions. */
+    public double seconds() {
+        return secondsBefore + (System.nanoTime() - startedNanos) * 1e-9;
     }
 
     /**
@@ -110,12 +113,18 @@ public final class EpochLoop implements Stateful {
     }
 
     /**
-     * Notes the wall time spent so far, to be written with the rest.
+     * Hands the loop's place to the boundary after a mini-batch (which may write a checkpoint) and stops the loop
+     * when the boundary asks to.
      *
-     * @param seconds wall seconds of this epoch so far
+     * @param boundary the training's boundary
+     * @param epoch the epoch index, from 0
+     * @param batches the epoch's number of mini-batches
+     * @throws TrainingStopped if the boundary asked to stop
      */
-    public void elapsed(double seconds) {
-        secondsBefore = seconds;
+    public void afterBatch(BatchBoundary boundary, int epoch, int batches) {
+        if (boundary.reached(epoch, this, batches)) {
+            throw new TrainingStopped(epoch, batchesDone);
+        }
     }
 
     @Override
@@ -128,7 +137,7 @@ public final class EpochLoop implements Stateful {
         out.writeInt("batchesDone", batchesDone);
         out.writeDouble("lossSum", lossSum);
         out.writeLong("pulses", pulses);
-        out.writeDouble("secondsBefore", secondsBefore);
+        out.writeDouble("secondsBefore", seconds());
     }
 
     @Override
@@ -146,5 +155,6 @@ public final class EpochLoop implements Stateful {
         lossSum = in.readDouble("lossSum");
         pulses = in.readLong("pulses");
         secondsBefore = in.readDouble("secondsBefore");
+        startedNanos = System.nanoTime();
     }
 }

@@ -204,7 +204,6 @@ public final class SemiSupervisedNetwork implements org.xbarlab.core.state.State
                             BatchBoundary boundary, org.xbarlab.core.state.StateReader resume) {
         Checks.positive("samples", indices.length);
         Checks.notNull("boundary", boundary);
-        long started = System.nanoTime();
         int width = config.layerSizes().get(0);
         int outputs = config.outputs();
         int[] order = indices.clone();
@@ -263,13 +262,9 @@ public final class SemiSupervisedNetwork implements org.xbarlab.core.state.State
             org.xbarlab.core.NumericalFailureException.checkLoss(outcome[0], epoch, step);
             loop.batchDone(outcome[0], (long) outcome[1]);
             progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", loop.lossSum() / (step + 1)));
-            loop.elapsed(loop.secondsBefore() + (System.nanoTime() - started) * 1e-9);
-            started = System.nanoTime();
-            if (boundary.reached(epoch, loop, batches)) {
-                throw new TrainingStopped(epoch, step + 1);
-            }
+            loop.afterBatch(boundary, epoch, batches);
         }
-        double seconds = loop.secondsBefore() + (System.nanoTime() - started) * 1e-9;
+        double seconds = loop.seconds();
         progress.finish(String.format(Locale.ROOT, "loss %.4g, %.1f s", loop.lossSum() / batches, seconds));
         return new EpochResult(epoch, loop.lossSum() / batches, factor, loop.pulses(), seconds);
     }

@@ -140,7 +140,6 @@ public final class SupervisedNetwork implements org.xbarlab.core.state.Stateful 
         int width = config.layerSizes().get(0);
         Checks.isTrue(images.length >= (long) samples * width && labels.length >= samples,
                 "images and labels must hold %d samples of %d values", samples, width);
-        long started = System.nanoTime();
         int count = config.samplesPerEpoch() > 0 ? config.samplesPerEpoch() : samples;
         int[] sequence = new int[count];
         EpochLoop loop = new EpochLoop(sequence, streams.stream(DROPOUT_STREAM, epoch),
@@ -202,13 +201,9 @@ public final class SupervisedNetwork implements org.xbarlab.core.state.Stateful 
             if ((step + 1) % reportEvery == 0 || step + 1 == batches) {
                 progress.step(step + 1, String.format(Locale.ROOT, "loss %.4g", loop.lossSum() / (step + 1)));
             }
-            loop.elapsed(loop.secondsBefore() + (System.nanoTime() - started) * 1e-9);
-            started = System.nanoTime();
-            if (boundary.reached(epoch, loop, batches)) {
-                throw new TrainingStopped(epoch, step + 1);
-            }
+            loop.afterBatch(boundary, epoch, batches);
         }
-        double seconds = loop.secondsBefore() + (System.nanoTime() - started) * 1e-9;
+        double seconds = loop.seconds();
         progress.finish(String.format(Locale.ROOT, "loss %.4g, %.1f s", loop.lossSum() / batches, seconds));
         return new EpochResult(epoch, loop.lossSum() / batches, factor, loop.pulses(), seconds);
     }

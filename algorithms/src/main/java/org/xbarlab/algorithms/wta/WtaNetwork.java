@@ -153,7 +153,6 @@ public final class WtaNetwork implements org.xbarlab.core.state.Stateful {
         Checks.isTrue(images.length >= (long) samples * inputsPerSample,
                 "images must hold samples × inputs = %d × %d values, got %d", samples, inputsPerSample,
                 images.length);
-        long started = System.nanoTime();
         EpochLoop loop = EpochLoop.begin(samples, streams.stream(StreamNames.ALGORITHMS_SHUFFLE, epoch), resume,
                 streams.stream(DROPOUT_STREAM, epoch), streams.stream(SIGN_STREAM, epoch));
         if (!loop.resumed()) {
@@ -195,13 +194,9 @@ public final class WtaNetwork implements org.xbarlab.core.state.Stateful {
             loop.batchDone(outcome.loss(), outcome.pulsesFired());
             progress.step(step + 1, "loss " + String.format(java.util.Locale.ROOT, "%.4g",
                     loop.lossSum() / (step + 1)));
-            loop.elapsed(loop.secondsBefore() + (System.nanoTime() - started) * 1e-9);
-            started = System.nanoTime();
-            if (boundary.reached(epoch, loop, batches)) {
-                throw new TrainingStopped(epoch, step + 1);
-            }
+            loop.afterBatch(boundary, epoch, batches);
         }
-        double seconds = loop.secondsBefore() + (System.nanoTime() - started) * 1e-9;
+        double seconds = loop.seconds();
         progress.finish(String.format(java.util.Locale.ROOT, "epoch %d: loss %.4g, %.1f s", epoch + 1,
                 loop.lossSum() / batches, seconds));
         return new EpochResult(epoch, loop.lossSum() / batches, factor, loop.pulses(), seconds);
