@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.xbarlab.core.XbarlabTestBase;
+import org.xbarlab.core.state.CopyCheckpointAt;
 import org.xbarlab.core.config.ConfigMapper;
-import org.xbarlab.core.progress.Progress;
 
 /**
  * Issue #10, interruption: a run checkpointed between mini-batches and resumed from any of its checkpoints ends
@@ -119,39 +118,6 @@ class CheckpointResumeTest extends XbarlabTestBase {
         Path file = directory.resolve(name);
         Files.writeString(file, json);
         return file;
-    }
-
-    /** Copies the checkpoint as it is when the training loop reports mini-batch {@code copyAt} (counted over the run). */
-    private static final class CopyCheckpointAt implements Progress {
-        private final Path checkpoint;
-        private final Path copy;
-        private final long copyAt;
-        private long seen;
-
-        CopyCheckpointAt(Path checkpoint, Path copy, long copyAt) {
-            this.checkpoint = checkpoint;
-            this.copy = copy;
-            this.copyAt = copyAt;
-        }
-
-        @Override
-        public void start(String task, long totalSteps) {
-        }
-
-        @Override
-        public void step(long stepsDone, String detail) {
-            if (++seen == copyAt) {
-                try {
-                    Files.copy(checkpoint, copy, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-        }
-
-        @Override
-        public void finish(String summary) {
-        }
     }
 
     private static ExperimentConfig resolve(Path file) {

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -28,6 +25,7 @@ import org.xbarlab.algorithms.network.Activation;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.core.XbarlabTestBase;
+import org.xbarlab.core.state.CopyCheckpointAt;
 import org.xbarlab.core.cost.CostLedger;
 import org.xbarlab.core.cost.Phase;
 import org.xbarlab.core.progress.Progress;
@@ -45,39 +43,6 @@ class HebbianAndMuscleCheckpointResumeTest extends XbarlabTestBase {
 
     @TempDir
     Path directory;
-
-    /** Copies the checkpoint when the training loop reports mini-batch {@code copyAt} (counted over the run). */
-    private static final class CopyCheckpointAt implements Progress {
-        private final Path checkpoint;
-        private final Path copy;
-        private final long copyAt;
-        private long seen;
-
-        CopyCheckpointAt(Path checkpoint, Path copy, long copyAt) {
-            this.checkpoint = checkpoint;
-            this.copy = copy;
-            this.copyAt = copyAt;
-        }
-
-        @Override
-        public void start(String task, long totalSteps) {
-        }
-
-        @Override
-        public void step(long stepsDone, String detail) {
-            if (++seen == copyAt) {
-                try {
-                    Files.copy(checkpoint, copy, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-
-        @Override
-        public void finish(String summary) {
-        }
-    }
 
     /** The run as the experiment type does it. */
     @FunctionalInterface
