@@ -82,11 +82,11 @@ final class ExperimentRunner {
         // over presets) works like the key in the file.
         List<String> rest = new java.util.ArrayList<>();
         for (String override : overrides) {
-            java.util.regex.Matcher preset = PRESET_OVERRIDE.matcher(override);
-            if (preset.matches() && tree instanceof ObjectNode root) {
-                JsonNode section = root.path(preset.group(1));
-                ObjectNode object = section instanceof ObjectNode given ? given : root.putObject(preset.group(1));
-                object.put("preset", preset.group(2).trim());
+            String section = presetSection(override);
+            if (section != null && tree instanceof ObjectNode root) {
+                JsonNode given = root.path(section);
+                ObjectNode object = given instanceof ObjectNode existing ? existing : root.putObject(section);
+                object.put("preset", override.substring(override.indexOf('=') + 1).trim());
             } else {
                 rest.add(override);
             }
@@ -96,8 +96,15 @@ final class ExperimentRunner {
         return ConfigMapper.treeToValue(tree, ExperimentConfig.class, sourceName);
     }
 
-    private static final java.util.regex.Pattern PRESET_OVERRIDE =
-            java.util.regex.Pattern.compile("(supervised|semiSupervised|hebbian|muscle|cnn)\\.preset=(.*)");
+    /** The section an override {@code SECTION.preset=NAME} chooses a preset of, or null for another override. */
+    private static String presetSection(String override) {
+        for (ExperimentMethod method : SECTION_PRESETS.keySet()) {
+            if (override.startsWith(method.section() + ".preset=")) {
+                return method.section();
+            }
+        }
+        return null;
+    }
 
     /**
      * Checks that the network fits the data set (inputs = pixels after the crop; supervised outputs = classes ×
@@ -331,6 +338,26 @@ final class ExperimentRunner {
                     "supervised-baseline", CnnConfig::supervisedBaseline);
 
     /**
+     * A method section's presets, chosen by its {@code preset} key, and the preset used when the section names none.
+     *
+     * @param presets the presets by name
+     * @param defaultPreset the default preset's name
+     */
+    record SectionPresets(java.util.Map<String, ? extends java.util.function.Supplier<?>> presets,
+                          String defaultPreset) {
+    }
+
+    /** The methods whose section is laid over a preset (the unsupervised {@code training} section is not). */
+    static final java.util.Map<ExperimentMethod, SectionPresets> SECTION_PRESETS = new java.util.EnumMap<>(
+            java.util.Map.of(
+                    ExperimentMethod.SUPERVISED, new SectionPresets(SUPERVISED_PRESETS, "backpropagation-baseline"),
+                    ExperimentMethod.SEMI_SUPERVISED, new SectionPresets(SEMI_SUPERVISED_PRESETS,
+                            "backpropagation-600"),
+                    ExperimentMethod.HEBBIAN, new SectionPresets(HEBBIAN_PRESETS, "soft-wta"),
+                    ExperimentMethod.MUSCLE, new SectionPresets(MUSCLE_PRESETS, "muscle-600"),
+                    ExperimentMethod.CNN, new SectionPresets(CNN_PRESETS, "seed-paper-mnist")));
+
+    /**
      * Fills the section of the experiment's method from its preset: a supervised (semi-supervised) experiment lays
      * its {@code supervised} ({@code semiSupervised}) section over the preset it names ({@code
      * backpropagation-baseline} and {@code backpropagation-600} when it names none) and drops the unsupervised
@@ -344,24 +371,25 @@ final class ExperimentRunner {
                 method = override.substring("method=".length()).trim();
             }
         }
-        if (method == null || !List.of("wta", "supervised", "semi-supervised", "hebbian", "muscle", "cnn").contains(method)) {
+        ExperimentMethod chosen = null;
+        List<String> names = new java.util.ArrayList<>();
+        for (ExperimentMethod candidate : ExperimentMethod.values()) {
+            String name = ConfigMapper.valueToTree(candidate).asText();
+            names.add(name);
+            if (name.equals(method)) {
+                chosen = candidate;
+            }
+        }
+        if (chosen == null) {
             throw new org.xbarlab.core.config.ConfigException("method", -1, sourceName,
-                    "must be one of wta, supervised, semi-supervised, hebbian, muscle, cnn, got " + (method == null ? given : "\"" + method
+                    "must be one of " + String.join(", ", names) + ", got " + (method == null ? given : "\"" + method
                             + "\""));
         }
-        if (!(tree instanceof ObjectNode root)) {
+        SectionPresets presets = SECTION_PRESETS.get(chosen);
+        if (!(tree instanceof ObjectNode root) || presets == null) {
             return tree;
         }
-        return switch (method) {
-            case "supervised" -> expandSection(root, "supervised", SUPERVISED_PRESETS, "backpropagation-baseline",
-                    sourceName);
-            case "semi-supervised" -> expandSection(root, "semiSupervised", SEMI_SUPERVISED_PRESETS,
-                    "backpropagation-600", sourceName);
-            case "hebbian" -> expandSection(root, "hebbian", HEBBIAN_PRESETS, "soft-wta", sourceName);
-            case "muscle" -> expandSection(root, "muscle", MUSCLE_PRESETS, "muscle-600", sourceName);
-            case "cnn" -> expandSection(root, "cnn", CNN_PRESETS, "seed-paper-mnist", sourceName);
-            default -> tree;
-        };
+        return expandSection(root, chosen.section(), presets.presets(), presets.defaultPreset(), sourceName);
     }
 
     private static JsonNode expandSection(ObjectNode root, String key,

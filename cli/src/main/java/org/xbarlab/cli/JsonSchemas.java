@@ -90,13 +90,8 @@ final class JsonSchemas {
     /** Accepts a section's {@code preset} key, which the runner expands before binding. */
     private void addPresets(ObjectNode experiment) {
         ObjectNode properties = (ObjectNode) experiment.path("properties");
-        properties.set("supervised", withPreset(properties.path("supervised"), ExperimentRunner.SUPERVISED_PRESETS
-                .keySet()));
-        properties.set("semiSupervised", withPreset(properties.path("semiSupervised"),
-                ExperimentRunner.SEMI_SUPERVISED_PRESETS.keySet()));
-        properties.set("hebbian", withPreset(properties.path("hebbian"), ExperimentRunner.HEBBIAN_PRESETS.keySet()));
-        properties.set("muscle", withPreset(properties.path("muscle"), ExperimentRunner.MUSCLE_PRESETS.keySet()));
-        properties.set("cnn", withPreset(properties.path("cnn"), ExperimentRunner.CNN_PRESETS.keySet()));
+        ExperimentRunner.SECTION_PRESETS.forEach((method, presets) -> properties.set(method.section(),
+                withPreset(properties.path(method.section()), presets.presets().keySet())));
     }
 
     private JsonNode withPreset(JsonNode section, Collection<String> presets) {
