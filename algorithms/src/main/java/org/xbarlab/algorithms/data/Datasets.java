@@ -87,10 +87,11 @@ public final class Datasets {
      * Data sets read in this JVM, by kind, split and the identity of their files (real path, size and modification
      * time): a sweep's runs, or a Spark executor's tasks, read and verify a data set once, and a file that changes
      * is read (and verified) again. A {@link Dataset} is immutable, so sharing one is safe; soft references let the
-     * garbage collector drop a data set no run holds when memory runs short.
+     * garbage collector drop a data set no run holds when memory runs short. Guarded by its own lock: a second
+     * thread that wants the same data set waits for the first one's read instead of reading it too.
      */
     private static final java.util.Map<List<Object>, java.lang.ref.SoftReference<Dataset>> CACHE =
-            new java.util.concurrent.ConcurrentHashMap<>();
+            new java.util.HashMap<>();
 
     /** The regular files of a folder, in name order (its identity for the cache); empty if it cannot be listed. */
     private static List<Path> filesIn(Path folder) {
