@@ -105,11 +105,17 @@ public final class AnalogTile implements Crossbar {
 
     private final float[] weights;
     /**
-     * {@link #weights} transposed ({@code columns × rows}), the operand of the forward product without read noise
-     * or IR drop: the kernels multiply by a non-transposed matrix about twice as fast at a batch of 16 (it packs by
-     * row copies instead of a scatter), with the same bits. Valid with {@link #weightsValid}.
+     * {@link #weights} by input line: {@code weightsByInput[j][i]} is weight {@code (i, j)}. The operand of the
+     * forward product without read noise or IR drop, for {@link Kernels#gemmByRows}, which adds only the rows of
+     * the inputs that are not zero (pixels, dropout and clamped states often are). Valid with {@link #weightsValid}.
      */
-    private final float[] weightsByInput;
+    private final float[][] weightsByInput;
+    /**
+     * {@link #weights} by output line ({@code weightsByOutput[i][j]} is weight {@code (i, j)}), the operand of the
+     * transposed product; allocated at the first transposed product (most layers never have one) and then kept like
+     * {@link #weightsByInput}.
+     */
+    private float[][] weightsByOutput;
     private final float[] first;
     private final float[] second;
     private final int[] pulses;
@@ -195,7 +201,7 @@ public final class AnalogTile implements Crossbar {
         this.updateStream = streams.stream(StreamNames.CROSSBAR_UPDATE, indices);
         this.peripheryStream = streams.stream(PERIPHERY_STREAM, indices);
         this.weights = new float[devices];
-        this.weightsByInput = new float[devices];
+        this.weightsByInput = new float[columns][rows];
         IrDropCircuitConfig circuit = config.irDrop();
         this.irDrop = circuit == null ? null : new FastIrDropModel(circuit, 1);
         int irDropSize = circuit == null ? 0 : devices;
@@ -278,18 +284,31 @@ public final class AnalogTile implements Crossbar {
             mapping.offsetWeights(first, second, rows, columns, weights);
         }
         weightsValid = !noisy;
-        if (weightsValid && irDrop == null) {
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < columns; j++) {
-                    weightsByInput[j * rows + i] = weights[i * columns + j];
-                }
-            }
+        if (weightsValid) {
+            copyWeightRows();
         }
         incrementalUpdates = 0;
         columnSumsValid = false;
         rowSumsValid = false;
         irDropWeightsValid = false;
         irDropBackwardValid = false;
+    }
+
+    /** Copies {@link #weights} into the row copies that the products use. */
+    private void copyWeightRows() {
+        if (irDrop == null) {
+            for (int i = 0; i < rows; i++) {
+                int start = i * columns;
+                for (int j = 0; j < columns; j++) {
+                    weightsByInput[j][i] = weights[start + j];
+                }
+            }
+        }
+        if (weightsByOutput != null && irDropTransposed == null) {
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(weights, i * columns, weightsByOutput[i], 0, columns);
+            }
+        }
     }
 
     /**
@@ -395,10 +414,8 @@ public final class AnalogTile implements Crossbar {
         Checks.positive("batch", batch);
         loadWeights(readNoise);
         float[] seen = forwardWeights();
-        // The same product either way (the kernels' results do not depend on the operand's layout).
         AnalogPeriphery.AnalogProduct product = seen == weights && weightsValid
-                ? (xq, n, out) -> Kernels.gemm(Transpose.NO, Transpose.NO, n, rows, columns, 1f, xq, 0, columns,
-                        weightsByInput, 0, rows, 0f, out, 0, rows)
+                ? (xq, n, out) -> Kernels.gemmByRows(n, rows, columns, xq, 0, columns, weightsByInput, out, 0, rows)
                 : (xq, n, out) -> Kernels.gemm(Transpose.NO, Transpose.YES, n, rows, columns, 1f, xq, 0, columns,
                         seen, 0, columns, 0f, out, 0, rows);
         AnalogPeriphery.Passes passes = forwardPeriphery.apply(x, batch, y, product, peripheryStream);
@@ -428,9 +445,15 @@ public final class AnalogTile implements Crossbar {
         Checks.positive("batch", batch);
         loadWeights(readNoise);
         float[] seen = backwardWeights();
-        AnalogPeriphery.Passes passes = backwardPeriphery.apply(d, batch, z,
-                (dq, n, out) -> Kernels.gemm(Transpose.NO, Transpose.NO, n, columns, rows, 1f, dq, 0, rows,
-                        seen, 0, columns, 0f, out, 0, columns), peripheryStream);
+        if (weightsByOutput == null && seen == weights && weightsValid) {
+            weightsByOutput = new float[rows][columns];
+            copyWeightRows();
+        }
+        AnalogPeriphery.AnalogProduct product = seen == weights && weightsValid
+                ? (dq, n, out) -> Kernels.gemmByRows(n, columns, rows, dq, 0, rows, weightsByOutput, out, 0, columns)
+                : (dq, n, out) -> Kernels.gemm(Transpose.NO, Transpose.NO, n, columns, rows, 1f, dq, 0, rows,
+                        seen, 0, columns, 0f, out, 0, columns);
+        AnalogPeriphery.Passes passes = backwardPeriphery.apply(d, batch, z, product, peripheryStream);
         // Activity over the driven lines (the rows): G⁺ and G⁻ lines of each row, each driven by ±d_i. The sums
         // are kept until the conductances in first/second are reloaded.
         if (!rowSumsValid) {
@@ -629,7 +652,10 @@ public final class AnalogTile implements Crossbar {
                     rowSums[i] += change;
                 }
             }
-            weightsByInput[j * rows + i] = weights[k];
+            weightsByInput[j][i] = weights[k];
+            if (weightsByOutput != null) {
+                weightsByOutput[i][j] = weights[k];
+            }
             if (columnSumsValid) {
                 columnSums[j] += change;
             }
@@ -761,7 +787,7 @@ public final class AnalogTile implements Crossbar {
         out.writeRandom("updateStream", updateStream);
         out.writeRandom("peripheryStream", peripheryStream);
         out.writeFloats("weights", weights);
-        out.writeFloats("weightsByInput", weightsByInput);
+        out.writeFloats("weightsByInput", flatten(weightsByInput));
         out.writeFloats("first", first);
         out.writeFloats("second", second);
         out.writeDoubles("rowSums", rowSums);
@@ -782,7 +808,11 @@ public final class AnalogTile implements Crossbar {
         in.readRandom("updateStream", updateStream);
         in.readRandom("peripheryStream", peripheryStream);
         in.readFloats("weights", weights);
-        in.readFloats("weightsByInput", weightsByInput);
+        float[] byInput = new float[devices];
+        in.readFloats("weightsByInput", byInput);
+        for (int j = 0; j < columns; j++) {
+            System.arraycopy(byInput, j * rows, weightsByInput[j], 0, rows);
+        }
         in.readFloats("first", first);
         in.readFloats("second", second);
         in.readDoubles("rowSums", rowSums);
@@ -794,5 +824,15 @@ public final class AnalogTile implements Crossbar {
         incrementalUpdates = in.readInt("incrementalUpdates");
         irDropWeightsValid = false;
         irDropBackwardValid = false;
+        weightsByOutput = null;
+    }
+
+    private static float[] flatten(float[][] rowsOf) {
+        int length = rowsOf.length == 0 ? 0 : rowsOf[0].length;
+        float[] flat = new float[rowsOf.length * length];
+        for (int r = 0; r < rowsOf.length; r++) {
+            System.arraycopy(rowsOf[r], 0, flat, r * length, length);
+        }
+        return flat;
     }
 }

@@ -16,6 +16,19 @@ public final class DigitalCrossbar implements Crossbar {
     private final int columns;
     private final float[] weights;
     private final CostLedger ledger = new CostLedger();
+    /**
+     * Row copies of {@link #weights} for {@link Kernels#gemmByRows}, whose cost follows the non-zero inputs: by
+     * input ({@code [j][i]}, forward) and by output ({@code [i][j]}, transposed product). Made on the first product
+     * of small batches after a change of the weights (an update is one dense product; an equilibrium-propagation
+     * batch reads the weights 80 times before its update); null until needed.
+     */
+    private float[][] byInput;
+    private float[][] byOutput;
+    private boolean byInputValid;
+    private boolean byOutputValid;
+
+    /** Side of the square blocks in which the weights are transposed into {@link #byInput}. */
+    private static final int TRANSPOSE_BLOCK = 64;
 
     /**
      * @param rows outputs, at least 1
@@ -39,12 +52,21 @@ public final class DigitalCrossbar implements Crossbar {
 
     @Override
     public void forward(float[] x, int batch, float[] y, Phase phase) {
+        if (Kernels.gemmByRowsSkipsZeros(batch, rows, columns)) {
+            // The same bits as the product below in the plain-Java kernel, at the cost of the non-zero inputs.
+            Kernels.gemmByRows(batch, rows, columns, x, 0, columns, weightsByInput(), y, 0, rows);
+            return;
+        }
         Kernels.gemm(Transpose.NO, Transpose.YES, batch, rows, columns, 1f, x, 0, columns, weights, 0, columns,
                 0f, y, 0, rows);
     }
 
     @Override
     public void backward(float[] d, int batch, float[] z, Phase phase) {
+        if (Kernels.gemmByRowsSkipsZeros(batch, columns, rows)) {
+            Kernels.gemmByRows(batch, columns, rows, d, 0, rows, weightsByOutput(), z, 0, columns);
+            return;
+        }
         Kernels.gemm(Transpose.NO, Transpose.NO, batch, columns, rows, 1f, d, 0, rows, weights, 0, columns,
                 0f, z, 0, columns);
     }
@@ -54,6 +76,7 @@ public final class DigitalCrossbar implements Crossbar {
         Checks.nonNegativeFinite("learningRate", learningRate);
         Kernels.gemm(Transpose.YES, Transpose.NO, rows, columns, batch, (float) -learningRate, d, 0, rows,
                 x, 0, columns, 1f, weights, 0, columns);
+        weightsChanged();
         return UpdateResult.NONE;
     }
 
@@ -64,12 +87,14 @@ public final class DigitalCrossbar implements Crossbar {
         for (int k = 0; k < weights.length; k++) {
             weights[k] += delta[k];
         }
+        weightsChanged();
         return UpdateResult.NONE;
     }
 
     @Override
     public ProgrammingResult program(float[] target) {
         System.arraycopy(target, 0, weights, 0, weights.length);
+        weightsChanged();
         return new ProgrammingResult(weights.length, 0, 0, 0, 0);
     }
 
@@ -96,5 +121,46 @@ public final class DigitalCrossbar implements Crossbar {
     @Override
     public void restoreState(org.xbarlab.core.state.StateReader in) {
         in.readFloats("weights", weights);
+        weightsChanged();
+    }
+
+    private void weightsChanged() {
+        byInputValid = false;
+        byOutputValid = false;
+    }
+
+    private float[][] weightsByInput() {
+        if (byInput == null) {
+            byInput = new float[columns][rows];
+        }
+        if (!byInputValid) {
+            for (int i0 = 0; i0 < rows; i0 += TRANSPOSE_BLOCK) {
+                int i1 = Math.min(rows, i0 + TRANSPOSE_BLOCK);
+                for (int j0 = 0; j0 < columns; j0 += TRANSPOSE_BLOCK) {
+                    int j1 = Math.min(columns, j0 + TRANSPOSE_BLOCK);
+                    for (int i = i0; i < i1; i++) {
+                        int start = i * columns;
+                        for (int j = j0; j < j1; j++) {
+                            byInput[j][i] = weights[start + j];
+                        }
+                    }
+                }
+            }
+            byInputValid = true;
+        }
+        return byInput;
+    }
+
+    private float[][] weightsByOutput() {
+        if (byOutput == null) {
+            byOutput = new float[rows][columns];
+        }
+        if (!byOutputValid) {
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(weights, i * columns, byOutput[i], 0, columns);
+            }
+            byOutputValid = true;
+        }
+        return byOutput;
     }
 }

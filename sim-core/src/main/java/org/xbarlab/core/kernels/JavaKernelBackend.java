@@ -136,15 +136,84 @@ final class JavaKernelBackend implements KernelBackend {
                     float s2 = alpha * a[aIndex + 2 * aStepAlongDepth];
                     float s3 = alpha * a[aIndex + 3 * aStepAlongDepth];
                     aIndex += UNROLL * aStepAlongDepth;
-                    addFourScaledRows(row, width, s0, s1, s2, s3, packed[r], packed[r + 1], packed[r + 2],
+                    addFourScaledRows(row, 0, width, s0, s1, s2, s3, packed[r], packed[r + 1], packed[r + 2],
                             packed[r + 3]);
                 }
                 for (int r = unrolledDepth; r < blockDepth; r++) {
-                    addScaledRow(row, width, alpha * a[aIndex], packed[r]);
+                    addScaledRow(row, 0, width, alpha * a[aIndex], packed[r]);
                     aIndex += aStepAlongDepth;
                 }
                 System.arraycopy(row, 0, c, cStart, width);
             }
+        }
+    }
+
+    @Override
+    public boolean gemmByRowsSkipsZeros(int rows, int columns, int depth) {
+        return true;
+    }
+
+    @Override
+    public void gemmByRows(int rows, int columns, int depth, float[] a, int aOffset, int aRowStride, float[][] bRows,
+            float[] c, int cOffset, int cRowStride) {
+        if (rows == 0 || columns == 0) {
+            return;
+        }
+        int columnTiles = ceilDiv(columns, TILE_COLUMNS);
+        int tileCount = ceilDiv(rows, TILE_ROWS) * columnTiles;
+        boolean parallel = (long) rows * columns * Math.max(depth, 1) >= PARALLEL_MIN_MULTIPLY_ADDS;
+        ParallelTileRunner.run(tileCount, parallel, tile -> {
+            int firstRow = tile / columnTiles * TILE_ROWS;
+            int firstColumn = tile % columnTiles * TILE_COLUMNS;
+            gemmByRowsTile(depth, a, aOffset, aRowStride, bRows, c, cOffset, cRowStride, firstRow,
+                    Math.min(rows, firstRow + TILE_ROWS), firstColumn, Math.min(columns, firstColumn + TILE_COLUMNS));
+        });
+    }
+
+    /**
+     * Rows {@code [firstRow, endRow)} and columns {@code [firstColumn, endColumn)} of {@code C = A·B}, B given by
+     * rows. For each block of {@link #DEPTH_BLOCK} rows of B (which stays in cache for all rows of the tile) and
+     * each row of C, the non-zero elements of A's row in the block are listed and their rows of B added four at a
+     * time, in ascending order: the order of the reference loop with the zero terms left out. The accumulators are
+     * indexed like B's rows (from {@code firstColumn}), which keeps the inner loop vectorised (class comment).
+     */
+    static void gemmByRowsTile(int depth, float[] a, int aOffset, int aRowStride, float[][] bRows, float[] c,
+            int cOffset, int cRowStride, int firstRow, int endRow, int firstColumn, int endColumn) {
+        int width = endColumn - firstColumn;
+        Scratch scratch = SCRATCH.get();
+        float[][] accumulators = scratch.accumulators(endRow - firstRow, endColumn);
+        for (int i = firstRow; i < endRow; i++) {
+            Arrays.fill(accumulators[i - firstRow], firstColumn, endColumn, 0f);
+        }
+        int[] listed = scratch.listed;
+        float[] values = scratch.values;
+        for (int blockStart = 0; blockStart < depth; blockStart += DEPTH_BLOCK) {
+            int blockEnd = Math.min(depth, blockStart + DEPTH_BLOCK);
+            for (int i = firstRow; i < endRow; i++) {
+                int aRow = aOffset + i * aRowStride;
+                int count = 0;
+                for (int p = blockStart; p < blockEnd; p++) {
+                    float s = a[aRow + p];
+                    if (s != 0f) {
+                        listed[count] = p;
+                        values[count++] = s;
+                    }
+                }
+                float[] row = accumulators[i - firstRow];
+                int q = 0;
+                for (; q + UNROLL <= count; q += UNROLL) {
+                    addFourScaledRows(row, firstColumn, endColumn, values[q], values[q + 1], values[q + 2],
+                            values[q + 3], bRows[listed[q]], bRows[listed[q + 1]], bRows[listed[q + 2]],
+                            bRows[listed[q + 3]]);
+                }
+                for (; q < count; q++) {
+                    addScaledRow(row, firstColumn, endColumn, values[q], bRows[listed[q]]);
+                }
+            }
+        }
+        for (int i = firstRow; i < endRow; i++) {
+            System.arraycopy(accumulators[i - firstRow], firstColumn, c, cOffset + i * cRowStride + firstColumn,
+                    width);
         }
     }
 
@@ -170,19 +239,19 @@ final class JavaKernelBackend implements KernelBackend {
     }
 
     /**
-     * {@code row[j] = row[j] + s0·x0[j] + s1·x1[j] + s2·x2[j] + s3·x3[j]} for {@code j < width}, evaluated left to
+     * {@code row[j] = row[j] + s0·x0[j] + s1·x1[j] + s2·x2[j] + s3·x3[j]} for {@code start ≤ j < end}, evaluated left to
      * right, which is the sequential order of four single updates.
      */
-    private static void addFourScaledRows(float[] row, int width, float s0, float s1, float s2, float s3,
+    private static void addFourScaledRows(float[] row, int start, int end, float s0, float s1, float s2, float s3,
             float[] x0, float[] x1, float[] x2, float[] x3) {
-        for (int j = 0; j < width; j++) {
+        for (int j = start; j < end; j++) {
             row[j] = row[j] + s0 * x0[j] + s1 * x1[j] + s2 * x2[j] + s3 * x3[j];
         }
     }
 
-    /** {@code row[j] = row[j] + s·x[j]} for {@code j < width}. */
-    private static void addScaledRow(float[] row, int width, float s, float[] x) {
-        for (int j = 0; j < width; j++) {
+    /** {@code row[j] = row[j] + s·x[j]} for {@code start ≤ j < end}. */
+    private static void addScaledRow(float[] row, int start, int end, float s, float[] x) {
+        for (int j = start; j < end; j++) {
             row[j] = row[j] + s * x[j];
         }
     }
@@ -263,6 +332,20 @@ final class JavaKernelBackend implements KernelBackend {
     private static final class Scratch {
         final float[][] packedRows = new float[DEPTH_BLOCK][TILE_COLUMNS];
         final float[] row = new float[TILE_COLUMNS];
+        /** Indices and values of the non-zero elements of one row of A in one depth block ({@link #gemmByRows}). */
+        final int[] listed = new int[DEPTH_BLOCK];
+        final float[] values = new float[DEPTH_BLOCK];
+        /** One accumulator row per row of a tile of {@link #gemmByRows}, grown to the widest column end seen. */
+        private float[][] accumulators = new float[0][0];
+
+        float[][] accumulators(int count, int length) {
+            if (accumulators.length < count || accumulators.length > 0 && accumulators[0].length < length) {
+                int rows = Math.max(count, accumulators.length);
+                int width = Math.max(length, accumulators.length > 0 ? accumulators[0].length : 0);
+                accumulators = new float[rows][width];
+            }
+            return accumulators;
+        }
     }
 
     /** {@code ⌈value / divisor⌉} for {@code value ≥ 0}, without overflow near {@code Integer.MAX_VALUE}. */

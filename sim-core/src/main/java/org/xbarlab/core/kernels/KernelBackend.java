@@ -35,6 +35,19 @@ interface KernelBackend {
             float beta, float[] c, int cOffset, int cRowStride);
 
     /**
+     * {@code c = a·b} with {@code b} given by rows; see {@link Kernels#gemmByRows(int, int, int, float[], int, int,
+     * float[][], float[], int, int)}.
+     */
+    void gemmByRows(int rows, int columns, int depth, float[] a, int aOffset, int aRowStride, float[][] bRows,
+            float[] c, int cOffset, int cRowStride);
+
+    /**
+     * Whether {@link #gemmByRows} of this shape runs in plain Java, where it skips the zero elements of {@code a};
+     * see {@link Kernels#gemmByRowsSkipsZeros(int, int, int)}.
+     */
+    boolean gemmByRowsSkipsZeros(int rows, int columns, int depth);
+
+    /**
      * {@code y = alpha·op(a)·x + beta·y}; see {@link Kernels#gemv(Transpose, int, int, float, float[], int, int,
      * float[], int, float, float[], int)}.
      */

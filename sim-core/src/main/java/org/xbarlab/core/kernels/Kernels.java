@@ -171,6 +171,88 @@ public final class Kernels {
     }
 
     /**
+     * Matrix product {@code C = A·B} whose cost follows the non-zero elements of {@code A}: {@code B} is given by
+     * rows ({@code bRows[p]} holds row {@code p}, its {@code columns} elements from index 0), which lets the plain-Java
+     * kernel add only the rows of {@code B} that a non-zero element of {@code A} selects, four at a time, with the
+     * inner loop vectorised. Made for the sparse operands of the simulations: image pixels, dropout, ReLU and
+     * hard-sigmoid states that sit at 0.
+     *
+     * <p><b>Results.</b> Bit for bit the same as {@link #gemm(Transpose, Transpose, int, int, int, float, float[],
+     * int, int, float[], int, int, float, float[], int, int) gemm(NO, NO, rows, columns, depth, 1, a, aOffset,
+     * aRowStride, B, 0, columns, 0, c, cOffset, cRowStride)} with the same backend and {@code B} stored row-major,
+     * whenever {@code B} is finite: where the plain-Java kernel runs ({@link #gemmByRowsSkipsZeros}) every element is
+     * summed in the reference loop's order with the terms of zero elements of {@code A} left out, and adding an
+     * exact zero changes no sum that starts from 0; elsewhere the rows are staged into the same native operand as
+     * {@code gemm}'s. A zero of {@code A} times an infinite or NaN element of {@code B} is skipped here, not turned
+     * into NaN. The results do not depend on the thread count.
+     *
+     * <p><b>Modifies</b> only the {@code rows × columns} elements of {@code c}, which must not overlap {@code a} nor
+     * be a row of {@code B}.
+     *
+     * @param rows rows of {@code C} and {@code A}, at least 0
+     * @param columns columns of {@code C} and {@code B}, at least 0
+     * @param depth columns of {@code A} and rows of {@code B}, at least 0
+     * @param a stored {@code A} ({@code rows × depth}); not null; read only
+     * @param aOffset index of the first element of {@code A} in {@code a}, in [0, a.length]
+     * @param aRowStride elements between consecutive rows of {@code A}, at least max(1, depth)
+     * @param bRows the rows of {@code B}: at least {@code depth} arrays, each at least {@code columns} long; read only
+     * @param c {@code C}, overwritten; not null
+     * @param cOffset index of the first element of {@code C} in {@code c}, in [0, c.length]
+     * @param cRowStride elements between consecutive rows of {@code C}, at least max(1, columns)
+     * @throws NullPointerException if an array or a row of {@code bRows} is null
+     * @throws IllegalArgumentException if a dimension is negative, an offset or row stride is out of range, an array
+     *     or a row is too short, or {@code c} overlaps {@code a} or is a row of {@code B}
+     * @throws IllegalStateException if the backend requested by {@value #BACKEND_PROPERTY} is unavailable
+     */
+    public static void gemmByRows(int rows, int columns, int depth, float[] a, int aOffset, int aRowStride,
+            float[][] bRows, float[] c, int cOffset, int cRowStride) {
+        KernelArgumentChecks.nonNegative("rows", rows);
+        KernelArgumentChecks.nonNegative("columns", columns);
+        KernelArgumentChecks.nonNegative("depth", depth);
+        KernelArgumentChecks.matrix("a", a, aOffset, aRowStride, rows, depth, "rows × depth");
+        KernelArgumentChecks.notNull("bRows", bRows);
+        if (bRows.length < depth) {
+            throw new IllegalArgumentException("bRows must hold depth = " + depth + " rows, has " + bRows.length);
+        }
+        for (int p = 0; p < depth; p++) {
+            float[] row = bRows[p];
+            if (row == null || row.length < columns) {
+                throw new IllegalArgumentException("bRows[" + p + "] must hold columns = " + columns + " elements, "
+                        + (row == null ? "is null" : "has " + row.length));
+            }
+            if (row == c) {
+                throw new IllegalArgumentException("c must not be one of the rows of B, but it is bRows[" + p + "]");
+            }
+        }
+        KernelArgumentChecks.matrix("c", c, cOffset, cRowStride, rows, columns, "rows × columns");
+        KernelArgumentChecks.noOverlap("c", c, cOffset, KernelArgumentChecks.footprint(cRowStride, rows, columns),
+                "a", a, aOffset, KernelArgumentChecks.footprint(aRowStride, rows, depth));
+        if (rows == 0 || columns == 0) {
+            return;
+        }
+        backend().gemmByRows(rows, columns, depth, a, aOffset, aRowStride, bRows, c, cOffset, cRowStride);
+    }
+
+    /**
+     * Whether {@link #gemmByRows} of this shape runs in the plain-Java kernel, whose cost follows the non-zero
+     * elements of {@code A}, rather than in a native dense product. Callers that keep a row copy of a matrix only
+     * for {@code gemmByRows} can skip it when this is false.
+     *
+     * @param rows rows of {@code C}, at least 0
+     * @param columns columns of {@code C}, at least 0
+     * @param depth the summed dimension, at least 0
+     * @return whether the product skips the zero elements of {@code A}
+     * @throws IllegalArgumentException if a dimension is negative
+     * @throws IllegalStateException if the backend requested by {@value #BACKEND_PROPERTY} is unavailable
+     */
+    public static boolean gemmByRowsSkipsZeros(int rows, int columns, int depth) {
+        KernelArgumentChecks.nonNegative("rows", rows);
+        KernelArgumentChecks.nonNegative("columns", columns);
+        KernelArgumentChecks.nonNegative("depth", depth);
+        return backend().gemmByRowsSkipsZeros(rows, columns, depth);
+    }
+
+    /**
      * Matrix-vector product {@code y = alpha·op(A)·x + beta·y} with {@code A} stored {@code rows × columns}.
      * Without transposition {@code x} has {@code columns} elements and {@code y} has {@code rows}; with
      * transposition {@code x} has {@code rows} and {@code y} has {@code columns}. Vectors are contiguous.

@@ -237,6 +237,58 @@ final class OpenBlasKernelBackend implements KernelBackend {
             }
         });
 
+        multiplyStaged(transposedA, transposedB, rows, columns, depth, alpha, aColumns, bColumns, beta, c, cOffset,
+                cRowStride);
+    }
+
+    @Override
+    public boolean gemmByRowsSkipsZeros(int rows, int columns, int depth) {
+        return depth == 0 || rows == 0 || columns == 0 || rows < minRows || depth < minDepth
+                || (long) rows * depth > MAX_STAGED_FLOATS || (long) depth * columns > MAX_STAGED_FLOATS;
+    }
+
+    @Override
+    public void gemmByRows(int rows, int columns, int depth, float[] a, int aOffset, int aRowStride, float[][] bRows,
+            float[] c, int cOffset, int cRowStride) {
+        if (gemmByRowsSkipsZeros(rows, columns, depth)) {
+            java.gemmByRows(rows, columns, depth, a, aOffset, aRowStride, bRows, c, cOffset, cRowStride);
+            return;
+        }
+        NativeBuffer[] staged = STAGED_OPERANDS.get();
+        NativeBuffer stagedA = staged[0];
+        NativeBuffer stagedB = staged[1];
+        stagedA.ensureCapacity((long) rows * depth);
+        stagedB.ensureCapacity((long) depth * columns);
+        // The same staged operands as gemm(NO, NO, …) on B stored row-major, so the same bits.
+        int aChunkRows = Math.max(1, COPY_CHUNK_FLOATS / depth);
+        int bChunkRows = Math.max(1, COPY_CHUNK_FLOATS / columns);
+        int aChunks = JavaKernelBackend.ceilDiv(rows, aChunkRows);
+        int bChunks = JavaKernelBackend.ceilDiv(depth, bChunkRows);
+        boolean parallelCopy = (long) rows * depth + (long) depth * columns >= COPY_PARALLEL_MIN_FLOATS;
+        ParallelTileRunner.run(aChunks + bChunks, parallelCopy, chunk -> {
+            if (chunk < aChunks) {
+                int first = chunk * aChunkRows;
+                stage(a, aOffset, aRowStride, depth, first, Math.min(rows, first + aChunkRows), stagedA.buffer);
+            } else {
+                int first = (chunk - aChunks) * bChunkRows;
+                int end = Math.min(depth, first + bChunkRows);
+                for (int p = first; p < end; p++) {
+                    stagedB.buffer.put(p * columns, bRows[p], 0, columns);
+                }
+            }
+        });
+        multiplyStaged(false, false, rows, columns, depth, 1f, depth, columns, 0f, c, cOffset, cRowStride);
+    }
+
+    /**
+     * {@code C = alpha·op(A)·op(B) + beta·C} on the operands staged in this thread's native memory, as
+     * single-threaded sgemm calls on the fixed grid of output tiles.
+     */
+    private static void multiplyStaged(boolean transposedA, boolean transposedB, int rows, int columns, int depth,
+            float alpha, int aColumns, int bColumns, float beta, float[] c, int cOffset, int cRowStride) {
+        NativeBuffer[] staged = STAGED_OPERANDS.get();
+        NativeBuffer stagedA = staged[0];
+        NativeBuffer stagedB = staged[1];
         int transA = transposedA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         int transB = transposedB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         int columnTiles = JavaKernelBackend.ceilDiv(columns, TILE_COLUMNS);
