@@ -103,7 +103,8 @@ public record ArrayReadActivity(long activeLineCycleCount, double driveSquaredSu
                     throw new IllegalArgumentException("inputs[" + (offset + i) + "] must be finite, got " + x);
                 }
                 listed[count] = i;
-                count += x != 0f ? 1 : 0;
+                int magnitude = Float.floatToRawIntBits(x) & 0x7fffffff;
+                count += (magnitude | -magnitude) >>> 31;
             }
             for (int q = 0; q < count; q++) {
                 int i = listed[q];
