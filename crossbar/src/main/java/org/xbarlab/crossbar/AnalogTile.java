@@ -539,7 +539,9 @@ public final class AnalogTile implements Crossbar {
                 scale = largest > 0f ? 1f / largest : 0f;
             }
             for (int j = 0; j < width; j++) {
-                normalized[base + j] = Math.max(-1f, Math.min(1f, x[base + j] * scale));
+                // The values of Math.max(-1, Math.min(1, v)), NaN and −0 included, without its branches.
+                float v = x[base + j] * scale;
+                normalized[base + j] = v < -1f ? -1f : (v > 1f ? 1f : v);
             }
         }
         return normalized;
