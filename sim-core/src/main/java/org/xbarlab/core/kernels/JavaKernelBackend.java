@@ -89,15 +89,30 @@ final class JavaKernelBackend implements KernelBackend {
         }
         boolean transposedA = transposeA.isTransposed();
         boolean transposedB = transposeB.isTransposed();
+        onOutputTiles(rows, columns, depth, (firstRow, endRow, firstColumn, endColumn) ->
+                gemmTile(transposedA, transposedB, depth, alpha, a, aOffset, aRowStride, b, bOffset, bRowStride,
+                        beta, c, cOffset, cRowStride, firstRow, endRow, firstColumn, endColumn));
+    }
+
+    /** Computes one output tile: rows {@code [firstRow, endRow)}, columns {@code [firstColumn, endColumn)}. */
+    @FunctionalInterface
+    private interface OutputTile {
+        void compute(int firstRow, int endRow, int firstColumn, int endColumn);
+    }
+
+    /**
+     * Runs {@code tile} on the fixed grid of {@link #TILE_ROWS} × {@link #TILE_COLUMNS} output tiles, in parallel when
+     * the product has at least {@link #PARALLEL_MIN_MULTIPLY_ADDS} multiply-adds.
+     */
+    private static void onOutputTiles(int rows, int columns, int depth, OutputTile tile) {
         int columnTiles = ceilDiv(columns, TILE_COLUMNS);
         int tileCount = ceilDiv(rows, TILE_ROWS) * columnTiles;
         boolean parallel = (long) rows * columns * Math.max(depth, 1) >= PARALLEL_MIN_MULTIPLY_ADDS;
-        ParallelTileRunner.run(tileCount, parallel, tile -> {
-            int firstRow = tile / columnTiles * TILE_ROWS;
-            int firstColumn = tile % columnTiles * TILE_COLUMNS;
-            gemmTile(transposedA, transposedB, depth, alpha, a, aOffset, aRowStride, b, bOffset, bRowStride,
-                    beta, c, cOffset, cRowStride, firstRow, Math.min(rows, firstRow + TILE_ROWS),
-                    firstColumn, Math.min(columns, firstColumn + TILE_COLUMNS));
+        ParallelTileRunner.run(tileCount, parallel, index -> {
+            int firstRow = index / columnTiles * TILE_ROWS;
+            int firstColumn = index % columnTiles * TILE_COLUMNS;
+            tile.compute(firstRow, Math.min(rows, firstRow + TILE_ROWS), firstColumn,
+                    Math.min(columns, firstColumn + TILE_COLUMNS));
         });
     }
 
@@ -159,15 +174,9 @@ final class JavaKernelBackend implements KernelBackend {
         if (rows == 0 || columns == 0) {
             return;
         }
-        int columnTiles = ceilDiv(columns, TILE_COLUMNS);
-        int tileCount = ceilDiv(rows, TILE_ROWS) * columnTiles;
-        boolean parallel = (long) rows * columns * Math.max(depth, 1) >= PARALLEL_MIN_MULTIPLY_ADDS;
-        ParallelTileRunner.run(tileCount, parallel, tile -> {
-            int firstRow = tile / columnTiles * TILE_ROWS;
-            int firstColumn = tile % columnTiles * TILE_COLUMNS;
-            gemmByRowsTile(depth, a, aOffset, aRowStride, bRows, c, cOffset, cRowStride, firstRow,
-                    Math.min(rows, firstRow + TILE_ROWS), firstColumn, Math.min(columns, firstColumn + TILE_COLUMNS));
-        });
+        onOutputTiles(rows, columns, depth, (firstRow, endRow, firstColumn, endColumn) ->
+                gemmByRowsTile(depth, a, aOffset, aRowStride, bRows, c, cOffset, cRowStride, firstRow, endRow,
+                        firstColumn, endColumn));
     }
 
     /**

@@ -215,28 +215,8 @@ final class OpenBlasKernelBackend implements KernelBackend {
                     b, bOffset, bRowStride, beta, c, cOffset, cRowStride);
             return;
         }
-        NativeBuffer[] staged = STAGED_OPERANDS.get();
-        NativeBuffer stagedA = staged[0];
-        NativeBuffer stagedB = staged[1];
-        stagedA.ensureCapacity((long) aRows * aColumns);
-        stagedB.ensureCapacity((long) bRows * bColumns);
-
-        // Stage A and B compactly (row stride = stored columns), in chunks of rows.
-        int aChunkRows = Math.max(1, COPY_CHUNK_FLOATS / aColumns);
-        int bChunkRows = Math.max(1, COPY_CHUNK_FLOATS / bColumns);
-        int aChunks = JavaKernelBackend.ceilDiv(aRows, aChunkRows);
-        int bChunks = JavaKernelBackend.ceilDiv(bRows, bChunkRows);
-        boolean parallelCopy = (long) aRows * aColumns + (long) bRows * bColumns >= COPY_PARALLEL_MIN_FLOATS;
-        ParallelTileRunner.run(aChunks + bChunks, parallelCopy, chunk -> {
-            if (chunk < aChunks) {
-                int first = chunk * aChunkRows;
-                stage(a, aOffset, aRowStride, aColumns, first, Math.min(aRows, first + aChunkRows), stagedA.buffer);
-            } else {
-                int first = (chunk - aChunks) * bChunkRows;
-                stage(b, bOffset, bRowStride, bColumns, first, Math.min(bRows, first + bChunkRows), stagedB.buffer);
-            }
-        });
-
+        stageOperands(a, aOffset, aRowStride, aRows, aColumns, bRows, bColumns,
+                (first, end, target) -> stage(b, bOffset, bRowStride, bColumns, first, end, target));
         multiplyStaged(transposedA, transposedB, rows, columns, depth, alpha, aColumns, bColumns, beta, c, cOffset,
                 cRowStride);
     }
@@ -254,30 +234,46 @@ final class OpenBlasKernelBackend implements KernelBackend {
             java.gemmByRows(rows, columns, depth, a, aOffset, aRowStride, bRows, c, cOffset, cRowStride);
             return;
         }
-        NativeBuffer[] staged = STAGED_OPERANDS.get();
-        NativeBuffer stagedA = staged[0];
-        NativeBuffer stagedB = staged[1];
-        stagedA.ensureCapacity((long) rows * depth);
-        stagedB.ensureCapacity((long) depth * columns);
         // The same staged operands as gemm(NO, NO, …) on B stored row-major, so the same bits.
-        int aChunkRows = Math.max(1, COPY_CHUNK_FLOATS / depth);
-        int bChunkRows = Math.max(1, COPY_CHUNK_FLOATS / columns);
-        int aChunks = JavaKernelBackend.ceilDiv(rows, aChunkRows);
-        int bChunks = JavaKernelBackend.ceilDiv(depth, bChunkRows);
-        boolean parallelCopy = (long) rows * depth + (long) depth * columns >= COPY_PARALLEL_MIN_FLOATS;
-        ParallelTileRunner.run(aChunks + bChunks, parallelCopy, chunk -> {
-            if (chunk < aChunks) {
-                int first = chunk * aChunkRows;
-                stage(a, aOffset, aRowStride, depth, first, Math.min(rows, first + aChunkRows), stagedA.buffer);
-            } else {
-                int first = (chunk - aChunks) * bChunkRows;
-                int end = Math.min(depth, first + bChunkRows);
-                for (int p = first; p < end; p++) {
-                    stagedB.buffer.put(p * columns, bRows[p], 0, columns);
-                }
+        stageOperands(a, aOffset, aRowStride, rows, depth, depth, columns, (first, end, target) -> {
+            for (int p = first; p < end; p++) {
+                target.put(p * columns, bRows[p], 0, columns);
             }
         });
         multiplyStaged(false, false, rows, columns, depth, 1f, depth, columns, 0f, c, cOffset, cRowStride);
+    }
+
+    /** Copies stored rows {@code [first, end)} of B into the staged operand (row stride = stored columns). */
+    @FunctionalInterface
+    private interface RowStager {
+        void stage(int first, int end, FloatBuffer target);
+    }
+
+    /**
+     * Stages A and B compactly (row stride = stored columns) into this thread's native memory, in chunks of rows
+     * that the kernel threads share when the operands are large.
+     */
+    private static void stageOperands(float[] a, int aOffset, int aRowStride, int aRows, int aColumns, int bRows,
+            int bColumns, RowStager b) {
+        NativeBuffer[] staged = STAGED_OPERANDS.get();
+        NativeBuffer stagedA = staged[0];
+        NativeBuffer stagedB = staged[1];
+        stagedA.ensureCapacity((long) aRows * aColumns);
+        stagedB.ensureCapacity((long) bRows * bColumns);
+        int aChunkRows = Math.max(1, COPY_CHUNK_FLOATS / aColumns);
+        int bChunkRows = Math.max(1, COPY_CHUNK_FLOATS / bColumns);
+        int aChunks = JavaKernelBackend.ceilDiv(aRows, aChunkRows);
+        int bChunks = JavaKernelBackend.ceilDiv(bRows, bChunkRows);
+        boolean parallelCopy = (long) aRows * aColumns + (long) bRows * bColumns >= COPY_PARALLEL_MIN_FLOATS;
+        ParallelTileRunner.run(aChunks + bChunks, parallelCopy, chunk -> {
+            if (chunk < aChunks) {
+                int first = chunk * aChunkRows;
+                stage(a, aOffset, aRowStride, aColumns, first, Math.min(aRows, first + aChunkRows), stagedA.buffer);
+            } else {
+                int first = (chunk - aChunks) * bChunkRows;
+                b.stage(first, Math.min(bRows, first + bChunkRows), stagedB.buffer);
+            }
+        });
     }
 
     /**
