@@ -409,16 +409,53 @@ public final class AnalogTile implements Crossbar {
         }
     }
 
+    /**
+     * What the tiles that see the same input batch share of a product: the periphery's noise management and DAC
+     * conversion and the energy model's line drives ({@link #prepareForward}, {@link #prepareBackward}). Equal for
+     * all tiles with equal {@link TileConfig} and input width, so a tiled crossbar computes it once per tile column
+     * (forward) or tile row (transposed) instead of once per tile.
+     */
+    static final class PreparedInputs {
+        final AnalogPeriphery.Inputs periphery = new AnalogPeriphery.Inputs();
+        final ArrayReadActivity.Drive drive = new ArrayReadActivity.Drive();
+    }
+
+    private final PreparedInputs ownInputs = new PreparedInputs();
+
+    /** Whether this tile's products can use inputs that {@code other} prepared (and the other way round). */
+    boolean sharesInputsWith(AnalogTile other) {
+        return config.equals(other.config) && differential == other.differential;
+    }
+
     @Override
     public void forward(float[] x, int batch, float[] y, Phase phase) {
+        forward(prepareForward(x, batch, ownInputs), y, phase);
+    }
+
+    /**
+     * Prepares a forward product's inputs for this tile and every tile with an equal {@link TileConfig} and the same
+     * number of columns. Changes nothing in the tile but its normalisation buffer; safe to run on several tiles at
+     * once.
+     *
+     * @throws org.xbarlab.core.NumericalFailureException if an input is not finite
+     */
+    PreparedInputs prepareForward(float[] x, int batch, PreparedInputs into) {
         Checks.positive("batch", batch);
+        float[] normalizedInputs = normalize(x, batch, columns, config.forward());
+        forwardPeriphery.prepare(x, batch, into.periphery);
+        ArrayReadActivity.drive(normalizedInputs, batch, columns, 1.0, forwardPrecision, into.drive);
+        return into;
+    }
+
+    /** The forward product of prepared inputs ({@link #prepareForward}). */
+    void forward(PreparedInputs in, float[] y, Phase phase) {
         loadWeights(readNoise);
         float[] seen = forwardWeights();
         AnalogPeriphery.AnalogProduct product = seen == weights && weightsValid
                 ? (xq, n, out) -> Kernels.gemmByRows(n, rows, columns, xq, 0, columns, weightsByInput, out, 0, rows)
                 : (xq, n, out) -> Kernels.gemm(Transpose.NO, Transpose.YES, n, rows, columns, 1f, xq, 0, columns,
                         seen, 0, columns, 0f, out, 0, rows);
-        AnalogPeriphery.Passes passes = forwardPeriphery.apply(x, batch, y, product, peripheryStream);
+        AnalogPeriphery.Passes passes = forwardPeriphery.apply(in.periphery, y, product, peripheryStream);
         // Activity over the input lines (the columns): each line's cells are G⁺ and G⁻ of its column. The sums
         // are kept until the conductances in first/second are reloaded.
         if (!columnSumsValid) {
@@ -432,8 +469,7 @@ public final class AnalogTile implements Crossbar {
             }
             columnSumsValid = true;
         }
-        ArrayReadActivity activity = ArrayReadActivity.fromInputs(normalize(x, batch, columns,
-                config.forward()), batch, columns, 1.0, forwardPrecision, columnSums);
+        ArrayReadActivity activity = ArrayReadActivity.of(in.drive, columnSums);
         int sensed = differential ? 2 * rows : rows + 1;
         long analogPasses = passes.analogPasses();
         charge(() -> costs.chargeForwardMvm(ledger, phase, analogPasses, sensed, columns, forwardPrecision,
@@ -442,7 +478,38 @@ public final class AnalogTile implements Crossbar {
 
     @Override
     public void backward(float[] d, int batch, float[] z, Phase phase) {
+        backward(prepareBackward(d, batch, ownInputs), z, phase);
+    }
+
+    /**
+     * Prepares a transposed product's inputs for this tile and every tile with an equal {@link TileConfig} and the
+     * same number of rows; see {@link #prepareForward}.
+     *
+     * @throws org.xbarlab.core.NumericalFailureException if an input is not finite
+     */
+    PreparedInputs prepareBackward(float[] d, int batch, PreparedInputs into) {
         Checks.positive("batch", batch);
+        // Activity over the driven lines (the rows): G⁺ and G⁻ lines of each row, each driven by ±d_i.
+        float[] inputs = normalize(d, batch, rows, config.backward());
+        int driven = rows;
+        if (differential) {
+            driven = 2 * rows;
+            if (doubled.length != batch * driven) {
+                doubled = new float[batch * driven];
+            }
+            for (int b = 0; b < batch; b++) {
+                System.arraycopy(inputs, b * rows, doubled, b * driven, rows);
+                System.arraycopy(inputs, b * rows, doubled, b * driven + rows, rows);
+            }
+            inputs = doubled;
+        }
+        backwardPeriphery.prepare(d, batch, into.periphery);
+        ArrayReadActivity.drive(inputs, batch, driven, 1.0, backwardPrecision, into.drive);
+        return into;
+    }
+
+    /** The transposed product of prepared inputs ({@link #prepareBackward}). */
+    void backward(PreparedInputs in, float[] z, Phase phase) {
         loadWeights(readNoise);
         float[] seen = backwardWeights();
         if (weightsByOutput == null && seen == weights && weightsValid) {
@@ -453,7 +520,7 @@ public final class AnalogTile implements Crossbar {
                 ? (dq, n, out) -> Kernels.gemmByRows(n, columns, rows, dq, 0, rows, weightsByOutput, out, 0, columns)
                 : (dq, n, out) -> Kernels.gemm(Transpose.NO, Transpose.NO, n, columns, rows, 1f, dq, 0, rows,
                         seen, 0, columns, 0f, out, 0, columns);
-        AnalogPeriphery.Passes passes = backwardPeriphery.apply(d, batch, z, product, peripheryStream);
+        AnalogPeriphery.Passes passes = backwardPeriphery.apply(in.periphery, z, product, peripheryStream);
         // Activity over the driven lines (the rows): G⁺ and G⁻ lines of each row, each driven by ±d_i. The sums
         // are kept until the conductances in first/second are reloaded.
         if (!rowSumsValid) {
@@ -465,26 +532,8 @@ public final class AnalogTile implements Crossbar {
             }
             rowSumsValid = true;
         }
-        int driven = rows;
-        double[] sums;
-        float[] inputs = normalize(d, batch, rows, config.backward());
-        if (differential) {
-            sums = bothRowSums;
-            driven = 2 * rows;
-            if (doubled.length != batch * driven) {
-                doubled = new float[batch * driven];
-            }
-            for (int b = 0; b < batch; b++) {
-                System.arraycopy(inputs, b * rows, doubled, b * driven, rows);
-                System.arraycopy(inputs, b * rows, doubled, b * driven + rows, rows);
-            }
-            inputs = doubled;
-        } else {
-            sums = rowSums;
-        }
-        ArrayReadActivity activity = ArrayReadActivity.fromInputs(inputs, batch, driven, 1.0, backwardPrecision,
-                sums);
-        int drivenLines = driven;
+        ArrayReadActivity activity = ArrayReadActivity.of(in.drive, differential ? bothRowSums : rowSums);
+        int drivenLines = differential ? 2 * rows : rows;
         long analogPasses = passes.analogPasses();
         charge(() -> costs.chargeTransposedMvm(ledger, phase, analogPasses, drivenLines, columns, backwardPrecision,
                 activity));

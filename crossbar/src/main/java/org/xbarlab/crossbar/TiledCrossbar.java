@@ -71,6 +71,14 @@ public final class TiledCrossbar implements Crossbar {
     private float[][] tileOutputs = new float[0][];
     private final UpdateResult[] tileResults;
     private int parallelBatch;
+    /**
+     * Whether all tiles are analog with equal settings, so that the tiles of a tile column (forward) or tile row
+     * (transposed) can share one preparation of their common inputs ({@link AnalogTile#prepareForward}): the same
+     * results with a fraction of the conversions.
+     */
+    private boolean sharedInputs;
+    private final AnalogTile.PreparedInputs[] preparedColumns;
+    private final AnalogTile.PreparedInputs[] preparedRows;
 
     /**
      * @param rows outputs of the whole matrix, at least 1
@@ -110,6 +118,24 @@ public final class TiledCrossbar implements Crossbar {
             analogTiles = null;
         }
         tileResults = new UpdateResult[tiles.length];
+        boolean same = analogTiles != null;
+        for (int t = 1; same && t < tiles.length; t++) {
+            same = analogTiles[t].sharesInputsWith(analogTiles[0]);
+        }
+        sharedInputs = same;
+        preparedColumns = new AnalogTile.PreparedInputs[same ? gridColumns : 0];
+        preparedRows = new AnalogTile.PreparedInputs[same ? gridRows : 0];
+        for (int c = 0; c < preparedColumns.length; c++) {
+            preparedColumns[c] = new AnalogTile.PreparedInputs();
+        }
+        for (int r = 0; r < preparedRows.length; r++) {
+            preparedRows[r] = new AnalogTile.PreparedInputs();
+        }
+    }
+
+    /** Makes every tile prepare its own inputs, as before the shared preparation; for tests that compare the two. */
+    void prepareInputsPerTile() {
+        sharedInputs = false;
     }
 
     /** Whether this call runs the tiles in parallel. */
@@ -188,7 +214,14 @@ public final class TiledCrossbar implements Crossbar {
             for (int c = 0; c < gridColumns; c++) {
                 gather(x, batch, columns, c * tileColumns, blockColumns(c), columnBlocks[c]);
             }
-            runTiles(t -> tiles[t].forward(columnBlocks[t % gridColumns], batch, tileOutputs[t], phase));
+            if (sharedInputs) {
+                // Tile (0, c) prepares column c's inputs for the whole column; the columns in parallel.
+                TileRunner.run(gridColumns, c -> analogTiles[c].prepareForward(columnBlocks[c], batch,
+                        preparedColumns[c]));
+                runTiles(t -> analogTiles[t].forward(preparedColumns[t % gridColumns], tileOutputs[t], phase));
+            } else {
+                runTiles(t -> tiles[t].forward(columnBlocks[t % gridColumns], batch, tileOutputs[t], phase));
+            }
             for (int c = 0; c < gridColumns; c++) {
                 for (int r = 0; r < gridRows; r++) {
                     int t = r * gridColumns + c;
@@ -204,9 +237,17 @@ public final class TiledCrossbar implements Crossbar {
         for (int c = 0; c < gridColumns; c++) {
             int width = blockColumns(c);
             gather(x, batch, columns, c * tileColumns, width, inputBlock);
+            if (sharedInputs) {
+                analogTiles[c].prepareForward(inputBlock, batch, preparedColumns[c]);
+            }
             for (int r = 0; r < gridRows; r++) {
                 int height = blockRows(r);
-                tiles[r * gridColumns + c].forward(inputBlock, batch, outputBlock, phase);
+                int t = r * gridColumns + c;
+                if (sharedInputs) {
+                    analogTiles[t].forward(preparedColumns[c], outputBlock, phase);
+                } else {
+                    tiles[t].forward(inputBlock, batch, outputBlock, phase);
+                }
                 scatterAdd(outputBlock, batch, height, y, rows, r * tileRows);
             }
         }
@@ -225,7 +266,14 @@ public final class TiledCrossbar implements Crossbar {
             for (int r = 0; r < gridRows; r++) {
                 gather(d, batch, rows, r * tileRows, blockRows(r), rowBlocks[r]);
             }
-            runTiles(t -> tiles[t].backward(rowBlocks[t / gridColumns], batch, tileOutputs[t], phase));
+            if (sharedInputs) {
+                // Tile (r, 0) prepares row r's inputs for the whole tile row; the rows in parallel.
+                TileRunner.run(gridRows, r -> analogTiles[r * gridColumns].prepareBackward(rowBlocks[r], batch,
+                        preparedRows[r]));
+                runTiles(t -> analogTiles[t].backward(preparedRows[t / gridColumns], tileOutputs[t], phase));
+            } else {
+                runTiles(t -> tiles[t].backward(rowBlocks[t / gridColumns], batch, tileOutputs[t], phase));
+            }
             for (int r = 0; r < gridRows; r++) {
                 for (int c = 0; c < gridColumns; c++) {
                     int t = r * gridColumns + c;
@@ -241,9 +289,17 @@ public final class TiledCrossbar implements Crossbar {
         for (int r = 0; r < gridRows; r++) {
             int height = blockRows(r);
             gather(d, batch, rows, r * tileRows, height, inputBlock);
+            if (sharedInputs) {
+                analogTiles[r * gridColumns].prepareBackward(inputBlock, batch, preparedRows[r]);
+            }
             for (int c = 0; c < gridColumns; c++) {
                 int width = blockColumns(c);
-                tiles[r * gridColumns + c].backward(inputBlock, batch, outputBlock, phase);
+                int t = r * gridColumns + c;
+                if (sharedInputs) {
+                    analogTiles[t].backward(preparedRows[r], outputBlock, phase);
+                } else {
+                    tiles[t].backward(inputBlock, batch, outputBlock, phase);
+                }
                 scatterAdd(outputBlock, batch, width, z, columns, c * tileColumns);
             }
         }

@@ -29,8 +29,8 @@ import org.xbarlab.core.Checks;
 public record ArrayReadActivity(long activeLineCycleCount, double driveSquaredSum,
                                 double driveSquaredConductanceSumSiemens) {
 
-    /** Per-thread list of the non-zero inputs of one sample ({@link #fromInputs}). */
-    private static final ThreadLocal<int[]> LISTED = ThreadLocal.withInitial(() -> new int[0]);
+    /** Per-thread drives of {@link #fromInputs}. */
+    private static final ThreadLocal<Drive> SCRATCH = ThreadLocal.withInitial(Drive::new);
 
     /** No input line driven. */
     public static final ArrayReadActivity NONE = new ArrayReadActivity(0, 0, 0);
@@ -81,51 +81,127 @@ public record ArrayReadActivity(long activeLineCycleCount, double driveSquaredSu
         Checks.isTrue(lineConductanceSumsSiemens.length == inputLineCount,
                 "lineConductanceSumsSiemens must have inputLineCount = %d elements, got %d", inputLineCount,
                 lineConductanceSumsSiemens.length);
+        Drive drive = SCRATCH.get();
+        drive(inputs, batch, inputLineCount, inputFullScale, precision, drive);
+        return of(drive, lineConductanceSumsSiemens);
+    }
+
+    /**
+     * The line drives of a batch of inputs, before they are weighted by the lines' conductances: the part of
+     * {@link #fromInputs} that arrays with the same inputs, full scale and precision (the tiles of one tile column)
+     * share. Filled by {@link #drive}, turned into an activity by {@link #of}; read only in between, also by several
+     * threads.
+     */
+    public static final class Drive {
+        private int lineCount;
+        private int entries;
+        /** The driven line of each entry, in the order of {@link #fromInputs}'s sums. */
+        private int[] lines = new int[0];
+        /** Each entry's {@code u²} (or, bit-serial, its set bits). */
+        private double[] weights = new double[0];
+        private long active;
+        private double driveSquared;
+    }
+
+    /**
+     * Computes the line drives of a batch of inputs (see {@link #fromInputs} for the model).
+     *
+     * @param inputs the inputs, row-major {@code batch × inputLineCount}; read only; finite
+     * @param batch number of samples, at least 1
+     * @param inputLineCount input lines per sample, at least 1
+     * @param inputFullScale input magnitude that drives a line at the full read voltage, positive and finite
+     * @param precision the conversion settings (only the cycle count matters here), not null
+     * @param into receives the drives
+     * @return {@code into}
+     * @throws IllegalArgumentException if a size does not match or an input is not finite
+     */
+    public static Drive drive(float[] inputs, int batch, int inputLineCount, double inputFullScale,
+                              MvmPrecision precision, Drive into) {
+        Checks.positive("batch", batch);
+        Checks.positive("inputLineCount", inputLineCount);
+        Checks.positiveFinite("inputFullScale", inputFullScale);
+        Checks.notNull("precision", precision);
+        Checks.notNull("inputs", inputs);
+        Checks.notNull("into", into);
+        Checks.isTrue((long) batch * inputLineCount == inputs.length,
+                "inputs must have batch × inputLineCount = %d × %d elements, got %d", batch, inputLineCount,
+                inputs.length);
         boolean bitSerial = precision.isBitSerial();
         double levels = bitSerial ? (double) ((1L << precision.inputCycleCount()) - 1) : 1;
         double inverseFullScale = 1.0 / inputFullScale;
+        if (into.lines.length < inputs.length) {
+            into.lines = new int[inputs.length];
+            into.weights = new double[inputs.length];
+        }
+        int[] lines = into.lines;
+        double[] weights = into.weights;
+        int entries = 0;
         long active = 0;
         double driveSquared = 0;
-        double driveSquaredConductance = 0;
-        int[] listed = LISTED.get();
-        if (listed.length < inputLineCount) {
-            listed = new int[inputLineCount];
-            LISTED.set(listed);
-        }
         for (int b = 0; b < batch; b++) {
             int offset = b * inputLineCount;
             // List the non-zero inputs first, without a branch on each (most inputs of a sparse layer are zero, in
-            // no predictable pattern), then sum over the listed ones in the same order as over all.
-            int count = 0;
+            // no predictable pattern), then go over the listed ones in the same order as over all.
+            int first = entries;
+            int count = entries;
             for (int i = 0; i < inputLineCount; i++) {
                 float x = inputs[offset + i];
                 if (!Float.isFinite(x)) {
                     throw new IllegalArgumentException("inputs[" + (offset + i) + "] must be finite, got " + x);
                 }
-                listed[count] = i;
+                lines[count] = i;
                 int magnitude = Float.floatToRawIntBits(x) & 0x7fffffff;
                 count += (magnitude | -magnitude) >>> 31;
             }
-            for (int q = 0; q < count; q++) {
-                int i = listed[q];
+            for (int q = first; q < count; q++) {
+                int i = lines[q];
                 double f = Math.min(Math.abs(inputs[offset + i]) * inverseFullScale, 1.0);
                 if (f == 0) {
                     continue;
                 }
+                double weight;
                 if (bitSerial) {
                     int setBits = Long.bitCount(Math.round(f * levels));
                     active += setBits;
                     driveSquared += setBits;
-                    driveSquaredConductance += setBits * lineConductanceSumsSiemens[i];
+                    weight = setBits;
                 } else {
-                    double u2 = f * f;
+                    weight = f * f;
                     active++;
-                    driveSquared += u2;
-                    driveSquaredConductance += u2 * lineConductanceSumsSiemens[i];
+                    driveSquared += weight;
                 }
+                lines[entries] = i;
+                weights[entries++] = weight;
             }
         }
-        return new ArrayReadActivity(active, driveSquared, driveSquaredConductance);
+        into.lineCount = inputLineCount;
+        into.entries = entries;
+        into.active = active;
+        into.driveSquared = driveSquared;
+        return into;
+    }
+
+    /**
+     * The activity of the drives on an array whose input lines have these conductance sums: the same as
+     * {@link #fromInputs} on the inputs the drives came from, bit for bit.
+     *
+     * @param drive the drives; read only
+     * @param lineConductanceSumsSiemens for each input line, the sum of the conductances of its cells (S), length
+     *     the drives' line count; read only
+     * @return the activity
+     * @throws IllegalArgumentException if the length does not match
+     */
+    public static ArrayReadActivity of(Drive drive, double[] lineConductanceSumsSiemens) {
+        Checks.isTrue(lineConductanceSumsSiemens.length == drive.lineCount,
+                "lineConductanceSumsSiemens must have inputLineCount = %d elements, got %d", drive.lineCount,
+                lineConductanceSumsSiemens.length);
+        int[] lines = drive.lines;
+        double[] weights = drive.weights;
+        double driveSquaredConductance = 0;
+        for (int k = 0; k < drive.entries; k++) {
+            driveSquaredConductance += weights[k] * lineConductanceSumsSiemens[lines[k]];
+        }
+        return new ArrayReadActivity(drive.active, drive.driveSquared, driveSquaredConductance);
     }
 
     /**

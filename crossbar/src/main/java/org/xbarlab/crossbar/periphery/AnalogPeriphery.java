@@ -24,10 +24,34 @@ import org.xbarlab.core.random.RandomFill;
  * This is aihwkit's pipeline (aihwkit.md §2.1), in the same order, restricted to the options listed in
  * {@link PeripheryConfig}. Random numbers come in bulk from the stream passed in.
  *
+ * <p>Steps 1 and 2 before the input noise depend only on the inputs and the converter's settings, so arrays that
+ * see the same inputs through equal converters (the tiles of one tile column) can share them: {@link #prepare}
+ * computes them once into an {@link Inputs}, and {@link #apply(Inputs, float[], AnalogProduct,
+ * UniformRandomProvider)} runs the rest with the same results and random numbers as {@link #apply(float[], int,
+ * float[], AnalogProduct, UniformRandomProvider)}.
+ *
  * <p>Not thread-safe: an instance keeps work buffers and the per-column calibrated ranges. One instance serves one
  * direction of one tile.
  */
 public final class AnalogPeriphery {
+
+    /**
+     * A batch of inputs after noise management and the DAC, before input noise (steps 1 and 2 of the class
+     * comment): what arrays with the same inputs and equal {@link PeripheryConfig#noiseManagement()} and
+     * {@link PeripheryConfig#dac()} share. Filled by {@link #prepare}; read only afterwards, also by several threads.
+     */
+    public static final class Inputs {
+        private float[] x;
+        private int batch;
+        private int width;
+        private float[] scale = new float[0];
+        private float[] converted = new float[0];
+
+        /** The number of input vectors last prepared. */
+        public int batch() {
+            return batch;
+        }
+    }
 
     /** The analog part of the product, for a batch of converted inputs. */
     @FunctionalInterface
@@ -58,6 +82,8 @@ public final class AnalogPeriphery {
     private float[] pendingOutputs = new float[0];
     private float[] pendingScale = new float[0];
     private boolean[] clipped = new boolean[0];
+    /** The inputs of {@link #apply(float[], int, float[], AnalogProduct, UniformRandomProvider)}. */
+    private final Inputs own = new Inputs();
 
     /**
      * @param config the periphery settings
@@ -127,9 +153,30 @@ public final class AnalogPeriphery {
      * @return the statistics of the call: analog passes (including bound-management repeats) and clipped outputs
      */
     public Passes apply(float[] x, int batch, float[] y, AnalogProduct analog, UniformRandomProvider random) {
+        prepare(x, batch, own);
+        return apply(own, y, analog, random);
+    }
+
+    /**
+     * Steps 1 and 2 of the class comment without the input noise: the noise-management scale of every input vector
+     * and its conversion by the DAC.
+     *
+     * @param x inputs, row-major {@code batch × inputs}; read only, and kept (by reference) for bound management
+     *     until {@code into} is prepared again
+     * @param batch number of input vectors, at least 1
+     * @param into receives the prepared inputs
+     */
+    public void prepare(float[] x, int batch, Inputs into) {
         Checks.positive("batch", batch);
-        ensureCapacity(batch);
-        // 1. Noise management.
+        Checks.notNull("into", into);
+        if (into.scale.length < batch || into.converted.length < batch * inputs) {
+            into.scale = new float[batch];
+            into.converted = new float[batch * inputs];
+        }
+        into.x = x;
+        into.batch = batch;
+        into.width = inputs;
+        float[] scales = into.scale;
         for (int b = 0; b < batch; b++) {
             float alpha = 1f;
             if (config.noiseManagement() == NoiseManagement.ABS_MAX) {
@@ -139,11 +186,37 @@ public final class AnalogPeriphery {
                     alpha = Math.max(alpha, Math.abs(x[base + j]));
                 }
             }
-            scale[b] = alpha;
+            scales[b] = alpha;
         }
-        // 2-4. Convert, multiply, convert back, for the whole batch.
-        convertInputs(x, batch, scale, converted, random);
-        analog.multiply(converted, batch, y);
+        convertWithoutNoise(x, batch, scales, into.converted);
+    }
+
+    /**
+     * {@link #apply(float[], int, float[], AnalogProduct, UniformRandomProvider)} on inputs that {@link #prepare}
+     * computed, by this periphery or by one with equal noise management and DAC settings and the same input width:
+     * the same outputs, statistics and random numbers.
+     *
+     * @param in the prepared inputs; read only
+     * @param y outputs, row-major {@code batch × outputs}; overwritten; must not overlap the inputs
+     * @param analog the analog product
+     * @param random stream for input and output noise
+     * @return the statistics of the call
+     */
+    public Passes apply(Inputs in, float[] y, AnalogProduct analog, UniformRandomProvider random) {
+        Checks.isTrue(in.width == inputs, "prepared inputs have %d elements per vector, this periphery takes %d",
+                in.width, inputs);
+        int batch = in.batch;
+        float[] x = in.x;
+        ensureCapacity(batch);
+        System.arraycopy(in.scale, 0, scale, 0, batch);
+        // 2 (input noise), 3, 4: multiply and convert back, for the whole batch.
+        float[] operand = in.converted;
+        if (config.inputNoiseSigma() > 0) {
+            System.arraycopy(in.converted, 0, converted, 0, batch * inputs);
+            addInputNoise(converted, batch * inputs, random);
+            operand = converted;
+        }
+        analog.multiply(operand, batch, y);
         long clippedOutputs = convertOutputs(y, batch, random);
         long passes = batch;
         // 5. Bound management: repeat the clipped samples with their input halved, each as one more analog pass.
@@ -200,6 +273,12 @@ public final class AnalogPeriphery {
 
     /** DAC: divide by the scale, round to the grid, clip, add input noise. A zero scale gives zero inputs. */
     private void convertInputs(float[] x, int batch, float[] scales, float[] out, UniformRandomProvider random) {
+        convertWithoutNoise(x, batch, scales, out);
+        addInputNoise(out, batch * inputs, random);
+    }
+
+    /** DAC: divide by the scale, round to the grid, clip. A zero scale gives zero inputs. */
+    private void convertWithoutNoise(float[] x, int batch, float[] scales, float[] out) {
         DacConfig dac = config.dac();
         float bound = (float) dac.inputBound();
         float step = (float) dac.step();
@@ -221,8 +300,11 @@ public final class AnalogPeriphery {
                 out[base + j] = v < -bound ? -bound : (v > bound ? bound : v);
             }
         }
+    }
+
+    /** Adds the DAC's input noise, when it has any, to {@code out[0, n)}. */
+    private void addInputNoise(float[] out, int n, UniformRandomProvider random) {
         if (config.inputNoiseSigma() > 0) {
-            int n = batch * inputs;
             RandomFill.normal(random, noise, 0, n, 0f, (float) config.inputNoiseSigma());
             for (int k = 0; k < n; k++) {
                 out[k] += noise[k];
