@@ -69,18 +69,7 @@ public record ArrayReadActivity(long activeLineCycleCount, double driveSquaredSu
      */
     public static ArrayReadActivity fromInputs(float[] inputs, int batch, int inputLineCount, double inputFullScale,
                                                MvmPrecision precision, double[] lineConductanceSumsSiemens) {
-        Checks.positive("batch", batch);
-        Checks.positive("inputLineCount", inputLineCount);
-        Checks.positiveFinite("inputFullScale", inputFullScale);
-        Checks.notNull("precision", precision);
-        Checks.notNull("inputs", inputs);
         Checks.notNull("lineConductanceSumsSiemens", lineConductanceSumsSiemens);
-        Checks.isTrue((long) batch * inputLineCount == inputs.length,
-                "inputs must have batch × inputLineCount = %d × %d elements, got %d", batch, inputLineCount,
-                inputs.length);
-        Checks.isTrue(lineConductanceSumsSiemens.length == inputLineCount,
-                "lineConductanceSumsSiemens must have inputLineCount = %d elements, got %d", inputLineCount,
-                lineConductanceSumsSiemens.length);
         Drive drive = SCRATCH.get();
         drive(inputs, batch, inputLineCount, inputFullScale, precision, drive);
         return of(drive, lineConductanceSumsSiemens);
@@ -189,9 +178,11 @@ public record ArrayReadActivity(long activeLineCycleCount, double driveSquaredSu
      * @param lineConductanceSumsSiemens for each input line, the sum of the conductances of its cells (S), length
      *     the drives' line count; read only
      * @return the activity
-     * @throws IllegalArgumentException if the length does not match
+     * @throws IllegalArgumentException if an argument is null or the length does not match
      */
     public static ArrayReadActivity of(Drive drive, double[] lineConductanceSumsSiemens) {
+        Checks.notNull("drive", drive);
+        Checks.notNull("lineConductanceSumsSiemens", lineConductanceSumsSiemens);
         Checks.isTrue(lineConductanceSumsSiemens.length == drive.lineCount,
                 "lineConductanceSumsSiemens must have inputLineCount = %d elements, got %d", drive.lineCount,
                 lineConductanceSumsSiemens.length);
