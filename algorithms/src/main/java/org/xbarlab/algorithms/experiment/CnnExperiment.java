@@ -2,7 +2,6 @@ package org.xbarlab.algorithms.experiment;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.xbarlab.algorithms.conv.CnnConfig;
@@ -17,14 +16,11 @@ import org.xbarlab.algorithms.data.Split;
 import org.xbarlab.algorithms.evaluation.LabeledSubset;
 import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
-import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.core.Checks;
-import org.xbarlab.core.NumericalFailureException;
 import org.xbarlab.core.cost.Phase;
 import org.xbarlab.core.progress.Progress;
 import org.xbarlab.core.random.RngStreams;
-import org.xbarlab.core.state.CheckpointFile;
 import org.xbarlab.core.state.StateReader;
 import org.xbarlab.core.state.Stateful;
 import org.xbarlab.crossbar.Crossbar;
@@ -127,41 +123,13 @@ public final class CnnExperiment implements Experiment {
                                    Consumer<String> log, Checkpointing checkpointing) {
         List<EpochResult> epochs = state.epochs();
         List<Evaluation> evaluations = state.evaluations();
-        CheckpointFile.Reading reading = checkpointing.resume(state, run.trainer(), log);
-        int firstEpoch = state.epoch();
-        if (reading == null && evaluation.untrainedBaseline() && cnn.epochs() > 0) {
-            evaluations.add(ReadoutEvaluator.show(progress, run.evaluate(0, log)));
-        }
-        BatchBoundary boundary = checkpointing.boundary(state, run.trainer());
-        try {
-            for (int epoch = firstEpoch; epoch < cnn.epochs(); epoch++) {
-                state.epoch(epoch);
-                EpochResult result;
-                try {
-                    result = run.trainEpoch(epoch, progress, boundary,
-                            reading != null && epoch == firstEpoch ? reading.reader() : null);
-                } catch (NumericalFailureException failure) {
-                    // Keep what was measured; the caller writes it as a failed result.
-                    return new ExperimentResult(epochs, evaluations, (long) epoch * samples, state.counter(0),
-                            false, failure.getMessage());
-                } catch (TrainingStopped stopped) {
-                    long done = (long) epoch * samples
-                            + Math.min((long) stopped.batchesDone() * cnn.batchSize(), samples);
-                    return new ExperimentResult(epochs, evaluations, done, state.counter(0), false);
-                }
-                epochs.add(result);
-                log.accept(String.format(Locale.ROOT, "epoch %d/%d: loss %.5g, %.1f s, %d pulses", epoch + 1,
-                        cnn.epochs(), result.meanLoss(), result.wallSeconds(), result.pulsesFired()));
-                boolean last = epoch + 1 == cnn.epochs();
-                boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
-                if (last || due) {
-                    evaluations.add(ReadoutEvaluator.show(progress, run.evaluate(epoch + 1, log)));
-                }
-            }
-        } finally {
-            if (reading != null) {
-                reading.close();
-            }
+        ExperimentResult stopped = TrainingLoop.run(state, run.trainer(), checkpointing, evaluation, cnn.epochs(),
+                samples, cnn.batchSize(), "loss",
+                (epoch, boundary, resume) -> run.trainEpoch(epoch, progress, boundary, resume),
+                epoch -> evaluations.add(ReadoutEvaluator.show(progress, run.evaluate(epoch, log))),
+                () -> state.counter(0), log);
+        if (stopped != null) {
+            return stopped;
         }
         if (cnn.epochs() == 0) {
             evaluations.add(ReadoutEvaluator.show(progress, run.evaluate(0, log)));

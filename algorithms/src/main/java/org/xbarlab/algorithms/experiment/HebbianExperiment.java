@@ -10,16 +10,12 @@ import org.xbarlab.algorithms.data.Split;
 import org.xbarlab.algorithms.evaluation.LabeledSubset;
 import org.xbarlab.algorithms.hebbian.HebbianConfig;
 import org.xbarlab.algorithms.hebbian.HebbianNetwork;
-import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
-import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.core.Checks;
-import org.xbarlab.core.NumericalFailureException;
 import org.xbarlab.core.cost.Phase;
 import org.xbarlab.core.progress.Progress;
 import org.xbarlab.core.random.RngStreams;
-import org.xbarlab.core.state.CheckpointFile;
 
 /**
  * An unsupervised Hebbian experiment (FastHebb soft-WTA or HPCA, Krotov–Hopfield): load the data, build the
@@ -86,41 +82,14 @@ public final class HebbianExperiment implements Experiment {
         ExperimentState state = evaluator.state();
         List<EpochResult> epochs = state.epochs();
         List<Evaluation> evaluations = state.evaluations();
-        CheckpointFile.Reading reading = checkpointing.resume(state, network, log);
-        int firstEpoch = state.epoch();
-        if (reading == null && evaluation.untrainedBaseline() && training.epochs() > 0) {
-            evaluations.add(ReadoutEvaluator.show(progress, evaluator.evaluate(0, log)));
-        }
-        BatchBoundary boundary = checkpointing.boundary(state, network);
-        try {
-            for (int epoch = firstEpoch; epoch < training.epochs(); epoch++) {
-                state.epoch(epoch);
-                EpochResult result;
-                try {
-                    result = network.trainEpoch(trainImages, train.sampleCount(), epoch, progress, boundary,
-                            reading != null && epoch == firstEpoch ? reading.reader() : null);
-                } catch (NumericalFailureException failure) {
-                    return new ExperimentResult(epochs, evaluations, (long) epoch * train.sampleCount(),
-                            evaluator.inferenceSamples(), false, failure.getMessage());
-                } catch (TrainingStopped stopped) {
-                    long done = (long) epoch * train.sampleCount()
-                            + Math.min((long) stopped.batchesDone() * training.batchSize(), train.sampleCount());
-                    return new ExperimentResult(epochs, evaluations, done, evaluator.inferenceSamples(), false);
-                }
-                epochs.add(result);
-                log.accept(String.format(Locale.ROOT, "epoch %d/%d: mean squared step %.5g, %.1f s, %d pulses",
-                        epoch + 1, training.epochs(), result.meanLoss(), result.wallSeconds(),
-                        result.pulsesFired()));
-                boolean last = epoch + 1 == training.epochs();
-                boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
-                if (last || due) {
-                    evaluations.add(ReadoutEvaluator.show(progress, evaluator.evaluate(epoch + 1, log)));
-                }
-            }
-        } finally {
-            if (reading != null) {
-                reading.close();
-            }
+        ExperimentResult stopped = TrainingLoop.run(state, network, checkpointing, evaluation, training.epochs(),
+                train.sampleCount(), training.batchSize(), "mean squared step",
+                (epoch, boundary, resume) -> network.trainEpoch(trainImages, train.sampleCount(), epoch, progress,
+                        boundary, resume),
+                epoch -> evaluations.add(ReadoutEvaluator.show(progress, evaluator.evaluate(epoch, log))),
+                evaluator::inferenceSamples, log);
+        if (stopped != null) {
+            return stopped;
         }
         if (training.epochs() == 0) {
             evaluations.add(evaluator.evaluate(0, log));

@@ -12,16 +12,12 @@ import org.xbarlab.algorithms.evaluation.LabeledSubset;
 import org.xbarlab.algorithms.evaluation.LinearClassifier;
 import org.xbarlab.algorithms.muscle.MuscleConfig;
 import org.xbarlab.algorithms.muscle.MuscleNetwork;
-import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
-import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.core.Checks;
-import org.xbarlab.core.NumericalFailureException;
 import org.xbarlab.core.cost.Phase;
 import org.xbarlab.core.progress.Progress;
 import org.xbarlab.core.random.RngStreams;
-import org.xbarlab.core.state.CheckpointFile;
 
 /**
  * The MUSCLE-style semi-supervised experiment: a stratified subset of {@code muscle.labeledSamples} labeled training
@@ -124,40 +120,13 @@ public final class MuscleExperiment implements Experiment {
                     100 * linear)));
         };
         List<EpochResult> epochs = state.epochs();
-        CheckpointFile.Reading reading = checkpointing.resume(state, network, log);
-        int firstEpoch = state.epoch();
-        if (reading == null && evaluation.untrainedBaseline() && training.epochs() > 0) {
-            evaluate.accept(new double[] {0, 0});
-        }
-        BatchBoundary boundary = checkpointing.boundary(state, network);
-        try {
-            for (int epoch = firstEpoch; epoch < training.epochs(); epoch++) {
-                state.epoch(epoch);
-                EpochResult result;
-                try {
-                    result = network.trainEpoch(images, labels, train.sampleCount(), labeled, epoch, progress,
-                            boundary, reading != null && epoch == firstEpoch ? reading.reader() : null);
-                } catch (NumericalFailureException failure) {
-                    return new ExperimentResult(epochs, evaluations, (long) epoch * train.sampleCount(),
-                            state.counter(0), false, failure.getMessage());
-                } catch (TrainingStopped stopped) {
-                    long done = (long) epoch * train.sampleCount()
-                            + Math.min((long) stopped.batchesDone() * training.batchSize(), train.sampleCount());
-                    return new ExperimentResult(epochs, evaluations, done, state.counter(0), false);
-                }
-                epochs.add(result);
-                log.accept(String.format(Locale.ROOT, "epoch %d/%d: loss %.5g, %.1f s, %d pulses", epoch + 1,
-                        training.epochs(), result.meanLoss(), result.wallSeconds(), result.pulsesFired()));
-                boolean last = epoch + 1 == training.epochs();
-                boolean due = evaluation.everyEpochs() > 0 && (epoch + 1) % evaluation.everyEpochs() == 0;
-                if (last || due) {
-                    evaluate.accept(new double[] {epoch + 1, 0});
-                }
-            }
-        } finally {
-            if (reading != null) {
-                reading.close();
-            }
+        ExperimentResult stopped = TrainingLoop.run(state, network, checkpointing, evaluation, training.epochs(),
+                train.sampleCount(), training.batchSize(), "loss",
+                (epoch, boundary, resume) -> network.trainEpoch(images, labels, train.sampleCount(), labeled, epoch,
+                        progress, boundary, resume),
+                epoch -> evaluate.accept(new double[] {epoch, 0}), () -> state.counter(0), log);
+        if (stopped != null) {
+            return stopped;
         }
         if (training.epochs() == 0) {
             evaluate.accept(new double[] {0, 0});
