@@ -6,6 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.EpochLoop;
+import org.xbarlab.algorithms.network.LearningRates;
 import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.core.Checks;
@@ -119,10 +120,7 @@ public final class CnnSupervisedTrainer implements Stateful {
         int[] order = loop.order();
         UniformRandomProvider dropout = loop.stream(0);
         double factor = config.learningRateFactor(epoch);
-        double[] rates = new double[network.weightLayers()];
-        for (int l = 0; l < rates.length; l++) {
-            rates[l] = config.learningRates().get(l) * factor;
-        }
+        double[] rates = LearningRates.scaled(config.learningRates(), network.weightLayers(), factor);
         int batch = config.batchSize();
         int batches = (samples + batch - 1) / batch;
         progress.start("epoch " + (epoch + 1) + " (cnn, supervised)", batches);

@@ -173,21 +173,16 @@ public final class MuscleNetwork implements Stateful {
         int classes = config.classes();
         int batch = config.batchSize();
         int labeledBatch = config.labeledBatchSize();
-        int[] order = new int[samples];
-        EpochLoop loop = new EpochLoop(order,
-                streams.stream(StreamNames.ALGORITHMS_SHUFFLE, LABELED_SHUFFLE, epoch),
+        EpochLoop loop = EpochLoop.begin(samples, streams.stream(StreamNames.ALGORITHMS_SHUFFLE, VIEW_SHUFFLE, epoch),
+                resume, streams.stream(StreamNames.ALGORITHMS_SHUFFLE, LABELED_SHUFFLE, epoch),
                 streams.stream(StreamNames.DATA_AUGMENT, epoch));
-        if (resume == null) {
-            for (int i = 0; i < samples; i++) {
-                order[i] = i;
-            }
-            PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, VIEW_SHUFFLE, epoch), order);
+        int[] order = loop.order();
+        if (!loop.resumed()) {
             labeledOrder = labeled.clone();
             PermutationSampler.shuffle(loop.stream(0), labeledOrder);
             labeledNext = 0;
             homeostasis.reset();
         } else {
-            resume.readState("epochLoop", loop);
             Checks.isTrue(labeledOrder.length == labeled.length,
                     "the checkpoint's network has %d labeled samples, this run %d", labeledOrder.length,
                     labeled.length);

@@ -47,11 +47,27 @@ public final class EpochLoop implements Stateful {
     public static EpochLoop begin(int samples, UniformRandomProvider shuffle, StateReader resume,
                                   UniformRandomProvider... streams) {
         Checks.positive("samples", samples);
-        EpochLoop loop = new EpochLoop(new int[samples], streams);
+        int[] order = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            order[i] = i;
+        }
+        return begin(order, shuffle, resume, streams);
+    }
+
+    /**
+     * Starts an epoch over the given samples, shuffled by {@code shuffle}, or resumes it from a checkpoint.
+     *
+     * @param order the samples in their initial order; shuffled in place, or overwritten by the checkpoint's order
+     * @param shuffle the epoch's shuffle stream (not used when resuming)
+     * @param resume a checkpoint positioned at the loop's record ({@code epochLoop}), or null to start the epoch
+     * @param streams the epoch's other streams, in a fixed order
+     * @return the loop, whose {@link #order()} is {@code order}; {@link #resumed()} tells which
+     */
+    public static EpochLoop begin(int[] order, UniformRandomProvider shuffle, StateReader resume,
+                                  UniformRandomProvider... streams) {
+        Checks.positive("samples", Checks.notNull("order", order).length);
+        EpochLoop loop = new EpochLoop(order, streams);
         if (resume == null) {
-            for (int i = 0; i < samples; i++) {
-                loop.order[i] = i;
-            }
             org.apache.commons.rng.sampling.PermutationSampler.shuffle(shuffle, loop.order);
         } else {
             resume.readState("epochLoop", loop);

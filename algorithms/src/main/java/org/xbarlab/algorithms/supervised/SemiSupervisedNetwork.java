@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.xbarlab.algorithms.network.BatchBoundary;
 import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.DenseLayer;
 import org.xbarlab.algorithms.network.EpochLoop;
 import org.xbarlab.algorithms.network.LayerOptimizer;
+import org.xbarlab.algorithms.network.LearningRates;
 import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.network.XavierInitializer;
 import org.xbarlab.algorithms.wta.EpochResult;
@@ -207,19 +207,11 @@ public final class SemiSupervisedNetwork implements org.xbarlab.core.state.State
         int width = config.layerSizes().get(0);
         int outputs = config.outputs();
         int[] order = indices.clone();
-        EpochLoop loop = new EpochLoop(order, streams.stream(DROPOUT_STREAM, phase, epoch),
-                streams.stream(SIGN_STREAM, phase, epoch));
-        if (resume == null) {
-            PermutationSampler.shuffle(streams.stream(StreamNames.ALGORITHMS_SHUFFLE, phase, epoch), order);
-        } else {
-            resume.readState("epochLoop", loop);
-        }
+        EpochLoop loop = EpochLoop.begin(order, streams.stream(StreamNames.ALGORITHMS_SHUFFLE, phase, epoch), resume,
+                streams.stream(DROPOUT_STREAM, phase, epoch), streams.stream(SIGN_STREAM, phase, epoch));
         UniformRandomProvider dropoutStream = loop.stream(0);
         UniformRandomProvider signStream = loop.stream(1);
-        double[] rates = new double[layers.size()];
-        for (int l = 0; l < rates.length; l++) {
-            rates[l] = baseRates.get(l) * factor;
-        }
+        double[] rates = LearningRates.scaled(baseRates, layers.size(), factor);
         if (target.length < batch * outputs) {
             target = new float[batch * outputs];
         }

@@ -11,6 +11,7 @@ import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.DenseLayer;
 import org.xbarlab.algorithms.network.EpochLoop;
 import org.xbarlab.algorithms.network.LayerOptimizer;
+import org.xbarlab.algorithms.network.LearningRates;
 import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.network.XavierInitializer;
 import org.xbarlab.algorithms.wta.EpochResult;
@@ -162,10 +163,7 @@ public final class SupervisedNetwork implements org.xbarlab.core.state.Stateful 
         UniformRandomProvider dropoutStream = loop.stream(0);
         UniformRandomProvider signStream = loop.stream(1);
         double factor = config.learningRateFactor(epoch);
-        double[] rates = new double[layers.size()];
-        for (int l = 0; l < rates.length; l++) {
-            rates[l] = config.learningRates().get(l) * factor;
-        }
+        double[] rates = LearningRates.scaled(config.learningRates(), layers.size(), factor);
         int batch = config.batchSize();
         int batches = (count + batch - 1) / batch;
         progress.start("epoch " + (epoch + 1) + " (supervised " + config.rule().name().toLowerCase(Locale.ROOT)

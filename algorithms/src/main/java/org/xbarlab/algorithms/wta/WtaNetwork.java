@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.BatchBoundary;
+import org.xbarlab.algorithms.network.CrossbarFactory;
 import org.xbarlab.algorithms.network.DenseLayer;
-import org.xbarlab.algorithms.network.EpochLoop;
-import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.network.Dropout;
+import org.xbarlab.algorithms.network.EpochLoop;
 import org.xbarlab.algorithms.network.LayerOptimizer;
+import org.xbarlab.algorithms.network.LearningRates;
 import org.xbarlab.algorithms.network.OptimizerKind;
+import org.xbarlab.algorithms.network.TrainingStopped;
 import org.xbarlab.algorithms.network.XavierInitializer;
 import org.xbarlab.core.Checks;
 import org.xbarlab.core.cost.Phase;
@@ -162,10 +163,7 @@ public final class WtaNetwork implements org.xbarlab.core.state.Stateful {
         UniformRandomProvider dropoutStream = loop.stream(0);
         UniformRandomProvider signStream = loop.stream(1);
         double factor = config.learningRateFactor(epoch);
-        double[] rates = new double[layers.size()];
-        for (int l = 0; l < rates.length; l++) {
-            rates[l] = config.learningRates().get(l) * factor;
-        }
+        double[] rates = LearningRates.scaled(config.learningRates(), layers.size(), factor);
         int batch = config.batchSize();
         int batches = (samples + batch - 1) / batch;
         progress.start("epoch " + (epoch + 1) + " (" + config.rule().name().toLowerCase(java.util.Locale.ROOT)
