@@ -16,8 +16,8 @@ import org.xbarlab.core.kernels.Kernels;
  * <p><b>Parallel tiles.</b> When every tile is an {@link AnalogTile}, the tiles of a forward, transposed or update
  * call run on up to {@link Kernels#threads()} threads ({@link TileRunner}). Each tile owns its devices, periphery,
  * random streams and buffers, so its work does not depend on the thread that runs it; the tiles queue their ledger
- * charges, and the partial sums and the charges are then added on the calling thread in the same order as a
- * sequential run. Results and costs are therefore bit-identical for every thread count.
+ * charges, and the partial sums and the charges are added as the tiles finish, in the same order as a sequential
+ * run ({@link #runInOrder}). Results and costs are therefore bit-identical for every thread count.
  *
  * <p>Not thread-safe.
  */
@@ -71,6 +71,13 @@ public final class TiledCrossbar implements Crossbar {
     private float[][] tileOutputs = new float[0][];
     private final UpdateResult[] tileResults;
     private int parallelBatch;
+    /** {@link #runInOrder}'s bookkeeping: which tiles' sums and charges are in, and the next of each. */
+    private boolean[] partialSumAdded;
+    private boolean[] charged;
+    private int[] nextPart;
+    private Object[] blockLocks;
+    private int nextCharge;
+    private final Object chargeLock = new Object();
     /**
      * Whether all tiles are analog with equal settings, so that the tiles of a tile column (forward) or tile row
      * (transposed) can share one preparation of their common inputs ({@link AnalogTile#prepareForward}): the same
@@ -176,6 +183,72 @@ public final class TiledCrossbar implements Crossbar {
         }
     }
 
+    /**
+     * Runs the product of every tile in parallel ({@code product} computes tile {@code t} into
+     * {@code tileOutputs[t]}) and, as the tiles finish, on whichever thread finished them, adds their partial sums
+     * into {@code out} and makes their ledger charges, both in the order of the sequential loop: the partial sums of
+     * each output block tile by tile along the input blocks (the same order of additions for every output), the
+     * charges tile column by tile column (forward) or tile row by tile row (transposed). A tile's sums or charges
+     * wait, under the output block's or the ledger's lock, until those before it in that order are in, and the
+     * tile that completes a run of waiting ones adds them all. Tiles are handed out in the charge order, so both
+     * orders advance as the tiles finish instead of at the end. Results and costs are those of the sequential loop
+     * for every thread count (the thread-count and shared-input tests compare them bit for bit).
+     *
+     * @param forward true for the forward product (output blocks are tile rows), false for the transposed one
+     * @param batch samples
+     * @param out the product's outputs, zeroed by the caller
+     * @param product computes one tile's partial sums
+     */
+    private void runInOrder(boolean forward, int batch, float[] out, java.util.function.IntConsumer product) {
+        int count = tiles.length;
+        if (partialSumAdded == null) {
+            partialSumAdded = new boolean[count];
+            charged = new boolean[count];
+            nextPart = new int[Math.max(gridRows, gridColumns)];
+            blockLocks = new Object[Math.max(gridRows, gridColumns)];
+            for (int b = 0; b < blockLocks.length; b++) {
+                blockLocks[b] = new Object();
+            }
+        }
+        java.util.Arrays.fill(partialSumAdded, false);
+        java.util.Arrays.fill(charged, false);
+        java.util.Arrays.fill(nextPart, 0);
+        nextCharge = 0;
+        int parts = forward ? gridColumns : gridRows;
+        runTiles(k -> {
+            int t = forward ? tileInColumnOrder(k) : k;
+            product.accept(t);
+            int block = forward ? t / gridColumns : t % gridColumns;
+            synchronized (blockLocks[block]) {
+                partialSumAdded[t] = true;
+                while (nextPart[block] < parts) {
+                    int next = forward ? block * gridColumns + nextPart[block] : nextPart[block] * gridColumns + block;
+                    if (!partialSumAdded[next]) {
+                        break;
+                    }
+                    if (forward) {
+                        scatterAdd(tileOutputs[next], batch, blockRows(block), out, rows, block * tileRows);
+                    } else {
+                        scatterAdd(tileOutputs[next], batch, blockColumns(block), out, columns, block * tileColumns);
+                    }
+                    nextPart[block]++;
+                }
+            }
+            synchronized (chargeLock) {
+                charged[k] = true;
+                while (nextCharge < count && charged[nextCharge]) {
+                    analogTiles[forward ? tileInColumnOrder(nextCharge) : nextCharge].flushCharges();
+                    nextCharge++;
+                }
+            }
+        });
+    }
+
+    /** The tile at position {@code k} when the tiles are taken tile column by tile column. */
+    private int tileInColumnOrder(int k) {
+        return (k % gridRows) * gridColumns + k / gridRows;
+    }
+
     private int blockRows(int r) {
         return Math.min(tileRows, rows - r * tileRows);
     }
@@ -218,16 +291,11 @@ public final class TiledCrossbar implements Crossbar {
                 // Tile (0, c) prepares column c's inputs for the whole column; the columns in parallel.
                 TileRunner.run(gridColumns, c -> analogTiles[c].prepareForward(columnBlocks[c], batch,
                         preparedColumns[c]));
-                runTiles(t -> analogTiles[t].forward(preparedColumns[t % gridColumns], tileOutputs[t], phase));
+                runInOrder(true, batch, y, t -> analogTiles[t].forward(preparedColumns[t % gridColumns],
+                        tileOutputs[t], phase));
             } else {
-                runTiles(t -> tiles[t].forward(columnBlocks[t % gridColumns], batch, tileOutputs[t], phase));
-            }
-            for (int c = 0; c < gridColumns; c++) {
-                for (int r = 0; r < gridRows; r++) {
-                    int t = r * gridColumns + c;
-                    analogTiles[t].flushCharges();
-                    scatterAdd(tileOutputs[t], batch, blockRows(r), y, rows, r * tileRows);
-                }
+                runInOrder(true, batch, y, t -> tiles[t].forward(columnBlocks[t % gridColumns], batch,
+                        tileOutputs[t], phase));
             }
             if (gridColumns > 1) {
                 accumulation.charge(batch, rows, gridColumns, phase);
@@ -270,16 +338,11 @@ public final class TiledCrossbar implements Crossbar {
                 // Tile (r, 0) prepares row r's inputs for the whole tile row; the rows in parallel.
                 TileRunner.run(gridRows, r -> analogTiles[r * gridColumns].prepareBackward(rowBlocks[r], batch,
                         preparedRows[r]));
-                runTiles(t -> analogTiles[t].backward(preparedRows[t / gridColumns], tileOutputs[t], phase));
+                runInOrder(false, batch, z, t -> analogTiles[t].backward(preparedRows[t / gridColumns],
+                        tileOutputs[t], phase));
             } else {
-                runTiles(t -> tiles[t].backward(rowBlocks[t / gridColumns], batch, tileOutputs[t], phase));
-            }
-            for (int r = 0; r < gridRows; r++) {
-                for (int c = 0; c < gridColumns; c++) {
-                    int t = r * gridColumns + c;
-                    analogTiles[t].flushCharges();
-                    scatterAdd(tileOutputs[t], batch, blockColumns(c), z, columns, c * tileColumns);
-                }
+                runInOrder(false, batch, z, t -> tiles[t].backward(rowBlocks[t / gridColumns], batch,
+                        tileOutputs[t], phase));
             }
             if (gridRows > 1) {
                 accumulation.charge(batch, columns, gridRows, phase);
