@@ -23,7 +23,6 @@ import org.xbarlab.core.progress.Progress;
 import org.xbarlab.core.random.RngStreams;
 import org.xbarlab.core.state.StateReader;
 import org.xbarlab.core.state.Stateful;
-import org.xbarlab.crossbar.Crossbar;
 
 /**
  * A convolutional-network experiment (issue #11): load the data (grey or colour; the network's input shape is the
@@ -134,16 +133,8 @@ public final class CnnExperiment implements Experiment {
         if (cnn.epochs() == 0) {
             evaluations.add(ReadoutEvaluator.show(progress, run.evaluate(0, log)));
         }
-        double elapsed = 0;
-        for (double time : evaluation.inferenceTimesSeconds()) {
-            if (time > elapsed) {
-                for (Crossbar crossbar : run.network().crossbars()) {
-                    crossbar.advanceTime(time - elapsed);
-                }
-            }
-            elapsed = time;
-            evaluations.add(run.evaluateLater(cnn.epochs(), time, log));
-        }
+        evaluation.atTimesAfterTrainingOf(run.network().crossbars(),
+                time -> evaluations.add(run.evaluateLater(cnn.epochs(), time, log)));
         return new ExperimentResult(epochs, evaluations, (long) cnn.epochs() * samples, state.counter(0), true);
     }
 

@@ -6,6 +6,7 @@ import java.util.function.DoubleConsumer;
 import org.xbarlab.algorithms.evaluation.LinearClassifierConfig;
 import org.xbarlab.algorithms.network.DenseLayer;
 import org.xbarlab.core.Checks;
+import org.xbarlab.crossbar.Crossbar;
 
 /**
  * How an unsupervised network is evaluated (seed-algorithm.md §4).
@@ -51,11 +52,21 @@ public record EvaluationConfig(boolean directAssociation, LinearClassifierConfig
      * @param evaluate called with each time after training, in seconds, once the crossbars have reached it
      */
     public void atTimesAfterTraining(List<DenseLayer> layers, DoubleConsumer evaluate) {
+        atTimesAfterTrainingOf(layers.stream().map(DenseLayer::crossbar).toList(), evaluate);
+    }
+
+    /**
+     * Lets the configured times pass on the given crossbars (drift, retention) and evaluates at each.
+     *
+     * @param crossbars every crossbar of the trained network
+     * @param evaluate called with each time after training, in seconds, once the crossbars have reached it
+     */
+    public void atTimesAfterTrainingOf(List<Crossbar> crossbars, DoubleConsumer evaluate) {
         double elapsed = 0;
         for (double time : inferenceTimesSeconds) {
             if (time > elapsed) {
-                for (DenseLayer layer : layers) {
-                    layer.crossbar().advanceTime(time - elapsed);
+                for (Crossbar crossbar : crossbars) {
+                    crossbar.advanceTime(time - elapsed);
                 }
             }
             elapsed = time;
