@@ -1,7 +1,6 @@
 package org.xbarlab.algorithms.experiment;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -11,7 +10,6 @@ import org.xbarlab.algorithms.evaluation.LabeledSubset;
 import org.xbarlab.algorithms.hebbian.HebbianConfig;
 import org.xbarlab.algorithms.hebbian.HebbianNetwork;
 import org.xbarlab.algorithms.network.CrossbarFactory;
-import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.core.Checks;
 import org.xbarlab.core.cost.Phase;
 import org.xbarlab.core.progress.Progress;
@@ -79,25 +77,11 @@ public final class HebbianExperiment implements Experiment {
                 train.classCount(), trainImages, trainLabels, train.sampleCount(), labeled, false,
                 test.copyOfImages(), test.copyOfLabels(), test.sampleCount(), streams,
                 ReadoutEvaluator.newState());
-        ExperimentState state = evaluator.state();
-        List<EpochResult> epochs = state.epochs();
-        List<Evaluation> evaluations = state.evaluations();
-        ExperimentResult stopped = TrainingLoop.run(state, network, checkpointing, evaluation, training.epochs(),
-                train.sampleCount(), training.batchSize(), "mean squared step",
+        return evaluator.train(network, network.layers(), checkpointing, training.epochs(), train.sampleCount(),
+                training.batchSize(), "mean squared step",
                 (epoch, boundary, resume) -> network.trainEpoch(trainImages, train.sampleCount(), epoch, progress,
                         boundary, resume),
-                epoch -> evaluations.add(ReadoutEvaluator.show(progress, evaluator.evaluate(epoch, log))),
-                evaluator::inferenceSamples, log);
-        if (stopped != null) {
-            return stopped;
-        }
-        if (training.epochs() == 0) {
-            evaluations.add(evaluator.evaluate(0, log));
-        }
-        evaluation.atTimesAfterTraining(network.layers(),
-                time -> evaluations.add(evaluator.evaluateLater(training.epochs(), time, log)));
-        return new ExperimentResult(epochs, evaluations, (long) training.epochs() * train.sampleCount(),
-                evaluator.inferenceSamples(), true);
+                progress, log);
     }
 
     private int[] labeledSubset(Dataset train, int[] labels, RngStreams streams) {

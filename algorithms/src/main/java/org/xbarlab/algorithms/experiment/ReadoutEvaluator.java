@@ -1,13 +1,16 @@
 package org.xbarlab.algorithms.experiment;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.xbarlab.algorithms.evaluation.DirectAssociation;
 import org.xbarlab.algorithms.evaluation.LabeledFeatures;
 import org.xbarlab.algorithms.evaluation.LinearClassifier;
 import org.xbarlab.algorithms.evaluation.LinearClassifierResult;
+import org.xbarlab.algorithms.network.DenseLayer;
 import org.xbarlab.core.progress.Progress;
 import org.xbarlab.core.random.RngStreams;
+import org.xbarlab.core.state.Stateful;
 
 /**
  * The read-outs of a network trained without labels (the self-defined target, Hebbian rules, a CNN): the frozen
@@ -102,6 +105,40 @@ final class ReadoutEvaluator {
     /** Inference samples run so far. */
     long inferenceSamples() {
         return state.counter(0);
+    }
+
+    /**
+     * Trains a fully connected network read out by this evaluator ({@link TrainingLoop#run}, with an evaluation
+     * after the configured epochs), evaluates the untrained network when there are no epochs, and evaluates again at
+     * the configured times after training.
+     *
+     * @param trained what the checkpoints hold besides the state
+     * @param layers the network's layers, whose crossbars the times after training pass on
+     * @param checkpointing when to checkpoint, and whether to resume
+     * @param epochs epochs to train in all
+     * @param samples training samples per epoch
+     * @param batchSize samples per mini-batch
+     * @param lossName what the epoch's mean loss is called in the log
+     * @param epoch trains one epoch
+     * @param progress shows the latest test accuracy
+     * @param log receives one line per epoch and per evaluation
+     * @return the result: completed, or up to a failure or a stop
+     */
+    ExperimentResult train(Stateful trained, List<DenseLayer> layers, Checkpointing checkpointing, int epochs,
+                           int samples, int batchSize, String lossName, TrainingLoop.Epoch epoch,
+                           AccuracyProgress progress, Consumer<String> log) {
+        List<Evaluation> evaluations = state.evaluations();
+        ExperimentResult stopped = TrainingLoop.run(state, trained, checkpointing, evaluation, epochs, samples,
+                batchSize, lossName, epoch, e -> evaluations.add(show(progress, evaluate(e, log))),
+                this::inferenceSamples, log);
+        if (stopped != null) {
+            return stopped;
+        }
+        if (epochs == 0) {
+            evaluations.add(evaluate(0, log));
+        }
+        evaluation.atTimesAfterTraining(layers, time -> evaluations.add(evaluateLater(epochs, time, log)));
+        return new ExperimentResult(state.epochs(), evaluations, (long) epochs * samples, inferenceSamples(), true);
     }
 
     private LabeledFeatures features(float[] images, int[] labels, int samples) {

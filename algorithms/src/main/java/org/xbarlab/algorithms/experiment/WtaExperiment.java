@@ -1,14 +1,12 @@
 package org.xbarlab.algorithms.experiment;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.xbarlab.algorithms.data.Dataset;
 import org.xbarlab.algorithms.data.Split;
 import org.xbarlab.algorithms.evaluation.LabeledSubset;
 import org.xbarlab.algorithms.network.CrossbarFactory;
-import org.xbarlab.algorithms.wta.EpochResult;
 import org.xbarlab.algorithms.wta.WtaConfig;
 import org.xbarlab.algorithms.wta.WtaNetwork;
 import org.xbarlab.core.Checks;
@@ -80,24 +78,10 @@ public final class WtaExperiment implements Experiment {
                 (images, samples, out) -> network.features(images, samples, out, Phase.INFERENCE),
                 network.config().outputs(), train.classCount(), trainImages, trainLabels, train.sampleCount(), labeled,
                 false, testImages, testLabels, test.sampleCount(), streams, ReadoutEvaluator.newState());
-        ExperimentState state = evaluator.state();
-        List<EpochResult> epochs = state.epochs();
-        List<Evaluation> evaluations = state.evaluations();
-        ExperimentResult stopped = TrainingLoop.run(state, network, checkpointing, evaluation, training.epochs(),
-                train.sampleCount(), training.batchSize(), "loss",
+        return evaluator.train(network, network.layers(), checkpointing, training.epochs(), train.sampleCount(),
+                training.batchSize(), "loss",
                 (epoch, boundary, resume) -> network.trainEpoch(trainImages, train.sampleCount(), epoch, progress,
                         boundary, resume),
-                epoch -> evaluations.add(ReadoutEvaluator.show(progress, evaluator.evaluate(epoch, log))),
-                evaluator::inferenceSamples, log);
-        if (stopped != null) {
-            return stopped;
-        }
-        if (training.epochs() == 0) {
-            evaluations.add(evaluator.evaluate(0, log));
-        }
-        evaluation.atTimesAfterTraining(network.layers(),
-                time -> evaluations.add(evaluator.evaluateLater(training.epochs(), time, log)));
-        return new ExperimentResult(epochs, evaluations, (long) training.epochs() * train.sampleCount(),
-                evaluator.inferenceSamples(), true);
+                progress, log);
     }
 }
