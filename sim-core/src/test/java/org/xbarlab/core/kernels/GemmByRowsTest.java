@@ -7,9 +7,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.xbarlab.core.XbarlabTestBase;
@@ -25,19 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * row-major (bit for bit, with every backend, including OpenBLAS on every shape). The operands are sparse in the
  * ways the simulations make them: whole zero rows and columns of A and scattered zeros at several densities.
  */
+@ExtendWith(RestoreKernelSettings.class)
 class GemmByRowsTest extends XbarlabTestBase {
-
-    private KernelBackend previousBackend;
-
-    @BeforeEach
-    void rememberBackend() {
-        previousBackend = Kernels.backend();
-    }
-
-    @AfterEach
-    void restoreBackend() {
-        Kernels.useBackend(previousBackend);
-    }
 
     /** A case: A (rows × depth, with a row stride and offset), B by rows and the same B stored row-major. */
     private static final class Case {

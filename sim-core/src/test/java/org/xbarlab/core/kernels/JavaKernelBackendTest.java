@@ -2,9 +2,9 @@ package org.xbarlab.core.kernels;
 
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.xbarlab.core.XbarlabTestBase;
 import org.xbarlab.core.kernels.KernelReference.GemmCase;
 import org.xbarlab.core.kernels.KernelReference.GemvCase;
@@ -18,19 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * plain sequential reference loop {@code c = beta·c; for p: c = c + (alpha·a[i][p])·b[p][j]}, whatever the
  * blocking, packing and unrolling do internally.
  */
+@ExtendWith(RestoreKernelSettings.class)
 class JavaKernelBackendTest extends XbarlabTestBase {
-
-    private KernelBackend previousBackend;
 
     @BeforeEach
     void useJava() {
-        previousBackend = Kernels.backend();
         Kernels.useBackend(Kernels.javaBackend());
-    }
-
-    @AfterEach
-    void restoreBackend() {
-        Kernels.useBackend(previousBackend);
     }
 
     private static void assertBitsEqual(String label, float expected, float actual) {

@@ -1,8 +1,7 @@
 package org.xbarlab.core.kernels;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.xbarlab.core.XbarlabTestBase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,22 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Backend choice by name, provenance strings, and the thread setting. */
+@ExtendWith(RestoreKernelSettings.class)
 class KernelsBackendSelectionTest extends XbarlabTestBase {
-
-    private KernelBackend previousBackend;
-    private int previousThreads;
-
-    @BeforeEach
-    void remember() {
-        previousBackend = Kernels.backend();
-        previousThreads = Kernels.threads();
-    }
-
-    @AfterEach
-    void restore() {
-        Kernels.useBackend(previousBackend);
-        Kernels.setThreads(previousThreads);
-    }
 
     @Test
     void automaticChoiceIsOpenBlasWhenItLoadsElseJava() {

@@ -3,8 +3,7 @@ package org.xbarlab.core.kernels;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.xbarlab.core.XbarlabTestBase;
@@ -24,21 +23,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code openblas-always} with the size thresholds at 0, so that even 1×1×1 products go through the native code,
  * the staging copies and the tiling.
  */
+@ExtendWith(RestoreKernelSettings.class)
 class KernelsMatchesReferenceTest extends XbarlabTestBase {
 
     private static final float[] SCALARS = {1f, 0f, -0.75f, 2.5f};
-
-    private KernelBackend previousBackend;
-
-    @BeforeEach
-    void rememberBackend() {
-        previousBackend = Kernels.backend();
-    }
-
-    @AfterEach
-    void restoreBackend() {
-        Kernels.useBackend(previousBackend);
-    }
 
     /** Selects the backend named by a test parameter, skipping OpenBLAS variants where it cannot load. */
     static void useBackendNamed(String name) {

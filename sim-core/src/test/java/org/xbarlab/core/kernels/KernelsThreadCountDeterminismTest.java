@@ -2,8 +2,7 @@ package org.xbarlab.core.kernels;
 
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.xbarlab.core.XbarlabTestBase;
@@ -18,22 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
  * and for the OpenBLAS backend, whose tiles have a fixed shape and are each computed by single-threaded OpenBLAS.
  * The shapes have many tiles and are above every parallel threshold, so the second run really is parallel.
  */
+@ExtendWith(RestoreKernelSettings.class)
 class KernelsThreadCountDeterminismTest extends XbarlabTestBase {
-
-    private KernelBackend previousBackend;
-    private int previousThreads;
-
-    @BeforeEach
-    void remember() {
-        previousBackend = Kernels.backend();
-        previousThreads = Kernels.threads();
-    }
-
-    @AfterEach
-    void restore() {
-        Kernels.useBackend(previousBackend);
-        Kernels.setThreads(previousThreads);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"java", "openblas"})
