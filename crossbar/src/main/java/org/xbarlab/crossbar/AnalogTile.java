@@ -297,17 +297,10 @@ public final class AnalogTile implements Crossbar {
     /** Copies {@link #weights} into the row copies that the products use. */
     private void copyWeightRows() {
         if (irDrop == null) {
-            for (int i = 0; i < rows; i++) {
-                int start = i * columns;
-                for (int j = 0; j < columns; j++) {
-                    weightsByInput[j][i] = weights[start + j];
-                }
-            }
+            WeightRows.byInput(weights, rows, columns, weightsByInput);
         }
         if (weightsByOutput != null && irDropTransposed == null) {
-            for (int i = 0; i < rows; i++) {
-                System.arraycopy(weights, i * columns, weightsByOutput[i], 0, columns);
-            }
+            WeightRows.byOutput(weights, rows, columns, weightsByOutput);
         }
     }
 

@@ -27,9 +27,6 @@ public final class DigitalCrossbar implements Crossbar {
     private boolean byInputValid;
     private boolean byOutputValid;
 
-    /** Side of the square blocks in which the weights are transposed into {@link #byInput}. */
-    private static final int TRANSPOSE_BLOCK = 64;
-
     /**
      * @param rows outputs, at least 1
      * @param columns inputs, at least 1
@@ -134,18 +131,7 @@ public final class DigitalCrossbar implements Crossbar {
             byInput = new float[columns][rows];
         }
         if (!byInputValid) {
-            for (int i0 = 0; i0 < rows; i0 += TRANSPOSE_BLOCK) {
-                int i1 = Math.min(rows, i0 + TRANSPOSE_BLOCK);
-                for (int j0 = 0; j0 < columns; j0 += TRANSPOSE_BLOCK) {
-                    int j1 = Math.min(columns, j0 + TRANSPOSE_BLOCK);
-                    for (int i = i0; i < i1; i++) {
-                        int start = i * columns;
-                        for (int j = j0; j < j1; j++) {
-                            byInput[j][i] = weights[start + j];
-                        }
-                    }
-                }
-            }
+            WeightRows.byInput(weights, rows, columns, byInput);
             byInputValid = true;
         }
         return byInput;
@@ -156,9 +142,7 @@ public final class DigitalCrossbar implements Crossbar {
             byOutput = new float[rows][columns];
         }
         if (!byOutputValid) {
-            for (int i = 0; i < rows; i++) {
-                System.arraycopy(weights, i * columns, byOutput[i], 0, columns);
-            }
+            WeightRows.byOutput(weights, rows, columns, byOutput);
             byOutputValid = true;
         }
         return byOutput;
