@@ -72,10 +72,10 @@ public final class TiledCrossbar implements Crossbar {
     private final UpdateResult[] tileResults;
     private int parallelBatch;
     /** {@link #runInOrder}'s bookkeeping: which tiles' sums and charges are in, and the next of each. */
-    private boolean[] partialSumAdded;
-    private boolean[] charged;
-    private int[] nextPart;
-    private Object[] blockLocks;
+    private final boolean[] partialSumAdded;
+    private final boolean[] charged;
+    private final int[] nextPart;
+    private final Object[] blockLocks;
     private int nextCharge;
     private final Object chargeLock = new Object();
     /**
@@ -125,6 +125,13 @@ public final class TiledCrossbar implements Crossbar {
             analogTiles = null;
         }
         tileResults = new UpdateResult[tiles.length];
+        partialSumAdded = new boolean[tiles.length];
+        charged = new boolean[tiles.length];
+        nextPart = new int[Math.max(gridRows, gridColumns)];
+        blockLocks = new Object[nextPart.length];
+        for (int b = 0; b < blockLocks.length; b++) {
+            blockLocks[b] = new Object();
+        }
         boolean same = analogTiles != null;
         for (int t = 1; same && t < tiles.length; t++) {
             same = analogTiles[t].sharesInputsWith(analogTiles[0]);
@@ -201,15 +208,6 @@ public final class TiledCrossbar implements Crossbar {
      */
     private void runInOrder(boolean forward, int batch, float[] out, java.util.function.IntConsumer product) {
         int count = tiles.length;
-        if (partialSumAdded == null) {
-            partialSumAdded = new boolean[count];
-            charged = new boolean[count];
-            nextPart = new int[Math.max(gridRows, gridColumns)];
-            blockLocks = new Object[Math.max(gridRows, gridColumns)];
-            for (int b = 0; b < blockLocks.length; b++) {
-                blockLocks[b] = new Object();
-            }
-        }
         java.util.Arrays.fill(partialSumAdded, false);
         java.util.Arrays.fill(charged, false);
         java.util.Arrays.fill(nextPart, 0);
